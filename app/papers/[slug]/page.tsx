@@ -1,0 +1,86 @@
+// "/papers/[slug]": one paper in full: title, links as buttons, the whole
+// abstract (URLs linked, math rendered), when it trended, and related papers.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { LinkButtons } from "@/components/link-buttons";
+import { RelatedPapers } from "@/components/related-papers";
+import { RichText } from "@/components/rich-text";
+import { TrendHistory } from "@/components/trend-history";
+import { getPaperBySlug } from "@/lib/catalog";
+import { plainText } from "@/lib/text/rich-text";
+import { slugSchema } from "@/lib/slug";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+async function loadPaper(params: Props["params"]) {
+  const slug = slugSchema.safeParse((await params).slug);
+  return slug.success ? getPaperBySlug(slug.data) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const paper = await loadPaper(params);
+  if (!paper) return { title: "Paper not found" };
+  const title = plainText(paper.title);
+  const description = plainText(paper.abstract).slice(0, 200).replace(/\s+\S*$/, "") + "…";
+  return {
+    title,
+    description,
+    openGraph: { title, description, type: "article" },
+    // Google Scholar / Zotero read these to cite the paper.
+    other: {
+      citation_title: title,
+      ...(paper.authors.length && { citation_author: paper.authors }),
+      ...(paper.publishedOn && { citation_publication_date: paper.publishedOn.replaceAll("-", "/") }),
+      ...(paper.arxivId && { citation_arxiv_id: paper.arxivId }),
+    },
+  };
+}
+
+export default async function PaperPage({ params }: Props) {
+  const paper = await loadPaper(params);
+  if (!paper) notFound();
+  const paragraphs = paper.abstract.split("\n\n");
+  return (
+    <article className="mx-auto max-w-3xl">
+      <p className="text-sm">
+        <Link href="/" className="text-indigo-700 hover:underline dark:text-indigo-300">
+          ← All papers
+        </Link>
+      </p>
+      <h1 className="mt-3 text-2xl font-bold leading-tight tracking-tight sm:text-3xl">
+        <RichText text={paper.title} />
+      </h1>
+      {(paper.authors.length > 0 || paper.arxivId) && (
+        <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+          {paper.authors.join(", ")}
+          {paper.arxivId && (
+            <>
+              {paper.authors.length > 0 && " · "}
+              <a href={`https://arxiv.org/abs/${paper.arxivId}`} rel="noopener noreferrer" className="underline">
+                arXiv:{paper.arxivId}
+              </a>
+            </>
+          )}
+        </p>
+      )}
+      <LinkButtons links={paper.links} />
+      <section aria-labelledby="abstract-title" className="mt-6">
+        <h2 id="abstract-title" className="text-lg font-semibold">
+          Abstract
+        </h2>
+        <div className="mt-2 space-y-3 leading-relaxed text-zinc-800 dark:text-zinc-200">
+          {paragraphs.map((p, i) => (
+            <p key={i} className="break-words">
+              <RichText text={p} />
+            </p>
+          ))}
+        </div>
+      </section>
+      <TrendHistory appearances={paper.appearances} />
+      <RelatedPapers paper={paper} />
+    </article>
+  );
+}

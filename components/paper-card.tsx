@@ -1,0 +1,40 @@
+// One paper in a listing: title (a link to its page), the opening lines of its
+// abstract (or, for a search, the passage with the first match), the day it
+// trended and its rank, and a Code badge when the abstract links to code.
+import Link from "next/link";
+import { RichText } from "@/components/rich-text";
+import type { PaperView } from "@/lib/catalog";
+import { formatDay } from "@/lib/feed/dates";
+import { excerpt } from "@/lib/text/excerpt";
+import { parseRichText } from "@/lib/text/rich-text";
+
+const EXCERPT_CHARS = 320;
+
+export function PaperCard({ paper, terms }: { paper: PaperView; terms?: ReadonlySet<string> }) {
+  const lines = excerpt(parseRichText(paper.abstract), EXCERPT_CHARS, terms);
+  return (
+    <article className="rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+      <h2 className="text-base font-semibold leading-snug sm:text-lg">
+        <Link
+          href={`/papers/${paper.slug}`}
+          className="text-zinc-900 hover:text-indigo-700 hover:underline dark:text-zinc-50 dark:hover:text-indigo-300"
+        >
+          <RichText text={paper.title} terms={terms} links={false} />
+        </Link>
+      </h2>
+      <p className="mt-2 line-clamp-4 text-sm leading-relaxed text-zinc-700 dark:text-zinc-300">
+        <RichText text={lines} terms={terms} links={false} />
+      </p>
+      <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
+        <span>
+          Trending <time dateTime={paper.lastFeedDate}>{formatDay(paper.lastFeedDate)}</time>, #{paper.lastRank}
+        </span>
+        {paper.hasCode && (
+          <span className="rounded-full border border-emerald-300 bg-emerald-50 px-2 py-0.5 font-medium text-emerald-800 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-300">
+            Code
+          </span>
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,17 @@
+// A page of paper cards as an ordered list (numbered from the page's first item).
+import { PaperCard } from "@/components/paper-card";
+import type { PaperView, SearchMatch } from "@/lib/catalog";
+
+type Item = PaperView & { match?: SearchMatch };
+
+export function PaperList({ items, start }: { items: Item[]; start: number }) {
+  return (
+    <ol start={start} className="mt-4 space-y-3" aria-label="Papers">
+      {items.map((paper) => (
+        <li key={paper.id}>
+          <PaperCard paper={paper} terms={paper.match ? new Set(paper.match.terms) : undefined} />
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+// The search box in the header of every page: a plain GET form to /?q=, so it
+// works without JavaScript; next/form adds client-side navigation on top. Client
+// component only to show the current query, which the layout cannot read.
+import Form from "next/form";
+import { useSearchParams } from "next/navigation";
+
+export function SearchForm() {
+  const q = useSearchParams().get("q") ?? "";
+  return <SearchFormFields q={q} />;
+}
+
+/** The form itself; also the Suspense fallback (empty box) while search params are read. */
+export function SearchFormFields({ q = "" }: { q?: string }) {
+  return (
+    <Form action="/" role="search" className="flex w-full max-w-xl items-center gap-2">
+      <label htmlFor="site-search" className="sr-only">
+        Search
+      </label>
+      <input
+        // A new query in the URL (back button, a link) resets what the box shows.
+        key={q}
+        id="site-search"
+        name="q"
+        type="search"
+        defaultValue={q}
+        placeholder="Search papers: MATES, pretraining data, Korean LLM…"
+        autoComplete="off"
+        enterKeyHint="search"
+        maxLength={200}
+        className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 shadow-sm placeholder:text-zinc-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:placeholder:text-zinc-400"
+      />
+      <button
+        type="submit"
+        className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500 dark:bg-indigo-500 dark:hover:bg-indigo-400"
+      >
+        Search
+      </button>
+    </Form>
+  );
+}

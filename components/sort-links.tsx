@@ -1,0 +1,29 @@
+// The sort choices of a listing as links (the sort lives in the URL). A new sort
+// starts again at page 1 and keeps the query; relevance is offered only for a search.
+import Link from "next/link";
+import clsx from "clsx";
+import { listingHref, SORT_LABELS, SORTS, type ListingParams } from "@/lib/listing-params";
+
+export function SortLinks({ params }: { params: ListingParams }) {
+  const sorts = SORTS.filter((s) => s !== "relevance" || params.q);
+  return (
+    <nav aria-label="Sort" className="flex flex-wrap items-center gap-1 text-sm">
+      <span className="mr-1 text-zinc-600 dark:text-zinc-400">Sort:</span>
+      {sorts.map((sort) => (
+        <Link
+          key={sort}
+          href={listingHref({ ...params, sort, page: 1 })}
+          aria-current={sort === params.sort ? "true" : undefined}
+          className={clsx(
+            "rounded-md px-2 py-1",
+            sort === params.sort
+              ? "bg-zinc-900 font-medium text-white dark:bg-zinc-100 dark:text-zinc-900"
+              : "text-zinc-700 hover:bg-zinc-200 dark:text-zinc-300 dark:hover:bg-zinc-800",
+          )}
+        >
+          {SORT_LABELS[sort]}
+        </Link>
+      ))}
+    </nav>
+  );
+}

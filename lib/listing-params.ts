@@ -1,0 +1,97 @@
+// The listing's URL contract: `q`, `sort` and `page` are the whole state of the
+// listing and search page. Page URLs are forgiving (bad values fall back to
+// defaults); the JSON API is strict (bad values are a 400 with a message).
+// No server-only imports: client components may use it.
+import { z } from "zod";
+
+export const SORTS = ["relevance", "trending", "newest", "title"] as const;
+export type Sort = (typeof SORTS)[number];
+
+export const SORT_LABELS: Record<Sort, string> = {
+  relevance: "Relevance",
+  trending: "Trending",
+  newest: "Newest",
+  title: "Title A–Z",
+};
+
+export const PAGE_SIZE = 20;
+export const MAX_API_LIMIT = 100;
+/** Longer queries are cut: no real query needs more, and huge ones would only be slow. */
+export const MAX_QUERY_LENGTH = 200;
+const MAX_PAGE = 100_000;
+
+export type ListingParams = { q: string; sort: Sort; page: number };
+
+/** The default sort: relevance for a search, trending for the listing. */
+export const defaultSort = (q: string): Sort => (q ? "relevance" : "trending");
+
+/** Relevance needs a query; without one it means the default listing order. */
+const effectiveSort = (q: string, sort: Sort | undefined): Sort =>
+  sort === undefined || (sort === "relevance" && !q) ? defaultSort(q) : sort;
+
+type RawParams = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const normalizeQuery = (s: string) => s.replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_LENGTH).trim();
+
+const pageParamsSchema = z.object({
+  q: z.string().transform(normalizeQuery).catch(""),
+  sort: z.enum(SORTS).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1),
+});
+
+/** Parses page search params. Never throws: anything invalid falls back to its default. */
+export function parseListingParams(raw: RawParams): ListingParams {
+  const { q, sort, page } = pageParamsSchema.parse({
+    q: first(raw.q) ?? "",
+    sort: first(raw.sort),
+    page: first(raw.page) ?? 1,
+  });
+  return { q, sort: effectiveSort(q, sort), page };
+}
+
+/** The URL of a listing state; defaults are left out, so equal states have equal URLs. */
+export function listingHref({ q, sort, page }: ListingParams): string {
+  const params = new URLSearchParams();
+  if (q) params.set("q", q);
+  if (sort !== defaultSort(q)) params.set("sort", sort);
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `/?${query}` : "/";
+}
+
+const apiParamsSchema = z.object({
+  q: z
+    .string()
+    .max(MAX_QUERY_LENGTH * 5, `q must be at most ${MAX_QUERY_LENGTH * 5} characters`)
+    .transform(normalizeQuery)
+    .default(""),
+  sort: z.enum(SORTS, { error: `sort must be one of ${SORTS.join(", ")}` }).optional(),
+  page: z.coerce
+    .number({ error: "page must be a whole number from 1" })
+    .int("page must be a whole number from 1")
+    .min(1, "page must be a whole number from 1")
+    .max(MAX_PAGE, `page must be at most ${MAX_PAGE}`)
+    .default(1),
+  limit: z.coerce
+    .number({ error: `limit must be a whole number from 1 to ${MAX_API_LIMIT}` })
+    .int(`limit must be a whole number from 1 to ${MAX_API_LIMIT}`)
+    .min(1, `limit must be a whole number from 1 to ${MAX_API_LIMIT}`)
+    .max(MAX_API_LIMIT, `limit must be a whole number from 1 to ${MAX_API_LIMIT}`)
+    .default(PAGE_SIZE),
+});
+
+export type ApiListingParams = ListingParams & { limit: number };
+
+/** Parses /api/papers query params strictly: a one-line error message, or the params. */
+export function parseApiParams(search: URLSearchParams): { ok: true; params: ApiListingParams } | { ok: false; error: string } {
+  const raw: Record<string, string> = {};
+  for (const key of ["q", "sort", "page", "limit"] as const) {
+    const value = search.get(key);
+    // An empty value ("?page=") means "not given", as in an HTML form.
+    if (value !== null && value !== "") raw[key] = value;
+  }
+  const parsed = apiParamsSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "invalid query parameters" };
+  const { q, sort, page, limit } = parsed.data;
+  return { ok: true, params: { q, sort: effectiveSort(q, sort), page, limit } };
+}

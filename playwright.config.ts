@@ -1,0 +1,68 @@
+// Browser tests against the production build (npm test builds it first).
+// Two servers, each with its own SQLite file: the main one is a fresh
+// `npm start` (migrations + bundled sample feed); the "live" one starts from a
+// feed of hostile text and receives ingests while it runs.
+import fs from "node:fs";
+import { defineConfig } from "@playwright/test";
+
+export const MAIN_PORT = Number(process.env.E2E_PORT ?? 3210);
+export const LIVE_PORT = MAIN_PORT + 1;
+export const LIVE_DB = "data/e2e-live.db";
+
+/** $CHROMIUM_PATH, else Debian's chromium, else Playwright's own browser (if one was installed). */
+function chromiumExecutable(): string | undefined {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) {
+    if (!fs.existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist`);
+    return fromEnv;
+  }
+  return ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
+}
+
+const serverEnv = { NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://127.0.0.1:${MAIN_PORT}`,
+    headless: true,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromiumExecutable(),
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: "rm -f data/e2e.db data/e2e.db-* && tsx scripts/start.ts --no-build",
+      url: `http://127.0.0.1:${MAIN_PORT}/api/papers?limit=1`,
+      env: { ...serverEnv, DATABASE_URL: "file:./data/e2e.db", PORT: String(MAIN_PORT), HOSTNAME: "127.0.0.1" },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+    },
+    {
+      command: `rm -f ${LIVE_DB} ${LIVE_DB}-* && tsx scripts/ingest.ts tests/fixtures/hostile-feed.txt --date 2026-03-10 && tsx scripts/start.ts --no-build`,
+      url: `http://127.0.0.1:${LIVE_PORT}/api/papers?limit=1`,
+      env: { ...serverEnv, DATABASE_URL: `file:./${LIVE_DB}`, PORT: String(LIVE_PORT), HOSTNAME: "127.0.0.1" },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+    },
+  ],
+});
