@@ -1,6 +1,6 @@
-// The shell of every page: skip link, header with search, main content, footer.
+// The document around every page: skip link, the page (header and main, see
+// components/page-shell.tsx), footer.
 import type { Metadata, Viewport } from "next";
-import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -26,10 +26,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         >
           Skip to content
         </a>
-        <SiteHeader />
-        <main id="main" className="mx-auto max-w-5xl px-4 py-6">
-          {children}
-        </main>
+        {children}
         <footer className="mx-auto max-w-5xl px-4 pb-8 text-xs text-zinc-600 dark:text-zinc-400">
           Papershelf runs on your machine; your catalog stays in its SQLite file.
         </footer>

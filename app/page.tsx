@@ -1,6 +1,7 @@
 // "/": the trending listing, or search results when ?q= is given. The URL's
 // q, sort and page are the whole state; bad values fall back to defaults.
 import type { Metadata } from "next";
+import { PageShell } from "@/components/page-shell";
 import { SearchResults } from "@/components/search-results";
 import { TrendingListing } from "@/components/trending-listing";
 import { parseListingParams } from "@/lib/listing-params";
@@ -17,5 +18,9 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function HomePage({ searchParams }: Props) {
   const params = parseListingParams(await searchParams);
-  return params.q ? <SearchResults params={params} /> : <TrendingListing params={params} />;
+  return (
+    <PageShell q={params.q}>
+      {params.q ? <SearchResults params={params} /> : <TrendingListing params={params} />}
+    </PageShell>
+  );
 }

@@ -7,16 +7,66 @@ import { createElement, type ReactNode } from "react";
 import katex, { type KatexOptions } from "katex";
 
 const ELEMENTS = new Set([
-  "math", "semantics", "annotation", "mrow", "mi", "mn", "mo", "ms", "mtext", "mspace", "msup", "msub",
-  "msubsup", "mfrac", "msqrt", "mroot", "mover", "munder", "munderover", "mtable", "mtr", "mtd", "mstyle",
-  "mpadded", "mphantom", "menclose", "merror",
+  "math",
+  "semantics",
+  "annotation",
+  "mrow",
+  "mi",
+  "mn",
+  "mo",
+  "ms",
+  "mtext",
+  "mspace",
+  "msup",
+  "msub",
+  "msubsup",
+  "mfrac",
+  "msqrt",
+  "mroot",
+  "mover",
+  "munder",
+  "munderover",
+  "mtable",
+  "mtr",
+  "mtd",
+  "mstyle",
+  "mpadded",
+  "mphantom",
+  "menclose",
+  "merror",
 ]);
 
 const ATTRIBUTES = new Set([
-  "mathvariant", "stretchy", "fence", "separator", "lspace", "rspace", "width", "height", "depth",
-  "displaystyle", "scriptlevel", "minsize", "maxsize", "accent", "accentunder", "columnalign", "rowalign",
-  "columnspacing", "rowspacing", "columnlines", "rowlines", "frame", "linethickness", "notation", "encoding",
-  "symmetric", "largeop", "movablelimits", "voffset", "mathcolor",
+  "mathvariant",
+  "stretchy",
+  "fence",
+  "separator",
+  "lspace",
+  "rspace",
+  "width",
+  "height",
+  "depth",
+  "displaystyle",
+  "scriptlevel",
+  "minsize",
+  "maxsize",
+  "accent",
+  "accentunder",
+  "columnalign",
+  "rowalign",
+  "columnspacing",
+  "rowspacing",
+  "columnlines",
+  "rowlines",
+  "frame",
+  "linethickness",
+  "notation",
+  "encoding",
+  "symmetric",
+  "largeop",
+  "movablelimits",
+  "voffset",
+  "mathcolor",
 ]);
 
 type KatexNode =
@@ -66,6 +116,11 @@ function mathTree(tex: string, display: boolean): KatexNode | null {
 
 export function MathTex({ tex, display = false }: { tex: string; display?: boolean }) {
   const tree = mathTree(tex, display);
-  if (!tree || !("type" in tree)) return <code className="font-mono text-[0.9em]">{display ? `$$${tex}$$` : `$${tex}$`}</code>;
-  return createElement("math", { display: display ? "block" : "inline", className: "text-[1.05em]" }, ...tree.children.map(toReact));
+  if (!tree || !("type" in tree))
+    return <code className="font-mono text-[0.9em]">{display ? `$$${tex}$$` : `$${tex}$`}</code>;
+  return createElement(
+    "math",
+    { display: display ? "block" : "inline", className: "text-[1.05em]" },
+    ...tree.children.map(toReact),
+  );
 }

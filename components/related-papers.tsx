@@ -15,7 +15,10 @@ export async function RelatedPapers({ paper }: { paper: PaperView }) {
       <ul className="mt-2 divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
         {related.map((r) => (
           <li key={r.slug} className="px-4 py-3">
-            <Link href={`/papers/${r.slug}`} className="font-medium hover:text-indigo-700 hover:underline dark:hover:text-indigo-300">
+            <Link
+              href={`/papers/${r.slug}`}
+              className="font-medium hover:text-indigo-700 hover:underline dark:hover:text-indigo-300"
+            >
               <RichText text={r.title} links={false} />
             </Link>
             <span className="ml-2 text-xs text-zinc-600 dark:text-zinc-400">{formatDay(r.lastFeedDate)}</span>

@@ -61,12 +61,12 @@ export function RichText({ text, terms, links = true }: Props) {
                 key={i}
                 href={s.url}
                 rel="noopener noreferrer"
-                className="break-all text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-2 dark:text-indigo-300 dark:decoration-indigo-500"
+                className="[overflow-wrap:anywhere] text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-2 dark:text-indigo-300 dark:decoration-indigo-500"
               >
                 {s.text}
               </a>
             ) : (
-              <span key={i} className="break-all">
+              <span key={i} className="[overflow-wrap:anywhere]">
                 {s.text}
               </span>
             );

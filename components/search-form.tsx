@@ -1,17 +1,8 @@
-"use client";
 // The search box in the header of every page: a plain GET form to /?q=, so it
-// works without JavaScript; next/form adds client-side navigation on top. Client
-// component only to show the current query, which the layout cannot read.
+// works without JavaScript; next/form adds client-side navigation on top.
 import Form from "next/form";
-import { useSearchParams } from "next/navigation";
 
-export function SearchForm() {
-  const q = useSearchParams().get("q") ?? "";
-  return <SearchFormFields q={q} />;
-}
-
-/** The form itself; also the Suspense fallback (empty box) while search params are read. */
-export function SearchFormFields({ q = "" }: { q?: string }) {
+export function SearchForm({ q = "" }: { q?: string }) {
   return (
     <Form action="/" role="search" className="flex w-full max-w-xl items-center gap-2">
       <label htmlFor="site-search" className="sr-only">

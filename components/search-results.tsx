@@ -9,7 +9,13 @@ import { searchPapers } from "@/lib/catalog";
 import { listingHref, PAGE_SIZE, type ListingParams } from "@/lib/listing-params";
 
 export async function SearchResults({ params }: { params: ListingParams }) {
-  const result = await searchPapers({ q: params.q, sort: params.sort, page: params.page, limit: PAGE_SIZE, clampPage: true });
+  const result = await searchPapers({
+    q: params.q,
+    sort: params.sort,
+    page: params.page,
+    limit: PAGE_SIZE,
+    clampPage: true,
+  });
   const shown = { ...params, page: result.page };
   const count = `${result.total.toLocaleString("en-US")} ${result.total === 1 ? "paper matches" : "papers match"}`;
   return (
@@ -52,7 +58,10 @@ function NoMatches({ q, suggestions }: { q: string; suggestions: string[] }) {
           {suggestions.map((s, i) => (
             <span key={s}>
               {i > 0 && ", "}
-              <Link href={listingHref({ q: s, sort: "relevance", page: 1 })} className="font-medium text-indigo-700 underline dark:text-indigo-300">
+              <Link
+                href={listingHref({ q: s, sort: "relevance", page: 1 })}
+                className="font-medium text-indigo-700 underline dark:text-indigo-300"
+              >
                 {s}
               </Link>
             </span>

@@ -56,7 +56,10 @@ const paperSelect = {
   firstFeedDate: true,
   lastFeedDate: true,
   lastRank: true,
-  appearances: { select: { feedDate: true, rank: true, source: true }, orderBy: [{ feedDate: "desc" }, { rank: "asc" }] },
+  appearances: {
+    select: { feedDate: true, rank: true, source: true },
+    orderBy: [{ feedDate: "desc" }, { rank: "asc" }],
+  },
 } satisfies Prisma.PaperSelect;
 
 type PaperRow = Prisma.PaperGetPayload<{ select: typeof paperSelect }>;
@@ -85,10 +88,16 @@ const ORDER_BY: Record<Exclude<Sort, "relevance">, Prisma.PaperOrderByWithRelati
 };
 
 const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
-const COMPARE: Record<Exclude<Sort, "relevance">, (a: SortKeys & { id: number }, b: SortKeys & { id: number }) => number> = {
+const COMPARE: Record<
+  Exclude<Sort, "relevance">,
+  (a: SortKeys & { id: number }, b: SortKeys & { id: number }) => number
+> = {
   trending: (a, b) => cmp(b.lastFeedDate, a.lastFeedDate) || cmp(a.lastRank, b.lastRank) || cmp(a.id, b.id),
   newest: (a, b) =>
-    cmp(b.newestOn, a.newestOn) || cmp(b.lastFeedDate, a.lastFeedDate) || cmp(a.lastRank, b.lastRank) || cmp(a.id, b.id),
+    cmp(b.newestOn, a.newestOn) ||
+    cmp(b.lastFeedDate, a.lastFeedDate) ||
+    cmp(a.lastRank, b.lastRank) ||
+    cmp(a.id, b.id),
   title: (a, b) => cmp(a.sortTitle, b.sortTitle) || cmp(a.id, b.id),
 };
 

@@ -33,7 +33,9 @@ export function readFeedFile(file: string): Uint8Array {
   }
   if (stat.isDirectory()) throw new FeedError("it is a directory, not a feed file");
   if (stat.size > MAX_FEED_BYTES) {
-    throw new FeedError(`the file is ${Math.round(stat.size / 1048576)} MB; feeds are limited to ${MAX_FEED_BYTES / 1048576} MB`);
+    throw new FeedError(
+      `the file is ${Math.round(stat.size / 1048576)} MB; feeds are limited to ${MAX_FEED_BYTES / 1048576} MB`,
+    );
   }
   try {
     return fs.readFileSync(file);

@@ -83,7 +83,9 @@ const apiParamsSchema = z.object({
 export type ApiListingParams = ListingParams & { limit: number };
 
 /** Parses /api/papers query params strictly: a one-line error message, or the params. */
-export function parseApiParams(search: URLSearchParams): { ok: true; params: ApiListingParams } | { ok: false; error: string } {
+export function parseApiParams(
+  search: URLSearchParams,
+): { ok: true; params: ApiListingParams } | { ok: false; error: string } {
   const raw: Record<string, string> = {};
   for (const key of ["q", "sort", "page", "limit"] as const) {
     const value = search.get(key);

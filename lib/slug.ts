@@ -2,4 +2,7 @@
 // so a malformed URL segment is simply "not found". No server-only imports.
 import { z } from "zod";
 
-export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(100);

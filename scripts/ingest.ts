@@ -16,7 +16,10 @@ const PROGRESS_THRESHOLD = 1000;
 function parseCommandLine(): { file: string; date?: string } {
   let parsed;
   try {
-    parsed = parseArgs({ options: { date: { type: "string" }, help: { type: "boolean", short: "h" } }, allowPositionals: true });
+    parsed = parseArgs({
+      options: { date: { type: "string" }, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+    });
   } catch (error) {
     fail("ingest", `${(error as Error).message} (${USAGE})`, EXIT.usage);
   }
@@ -45,7 +48,11 @@ function main() {
   const bar =
     process.stderr.isTTY && !process.env.CI
       ? new cliProgress.SingleBar(
-          { format: "ingest [{bar}] {percentage}% | {value}/{total} papers", stream: process.stderr, clearOnComplete: true },
+          {
+            format: "ingest [{bar}] {percentage}% | {value}/{total} papers",
+            stream: process.stderr,
+            clearOnComplete: true,
+          },
           cliProgress.Presets.shades_classic,
         )
       : null;

@@ -41,7 +41,12 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
     });
 }
 
-type HistoryRow = { migration_name: string; checksum: string; finished_at: string | null; rolled_back_at: string | null };
+type HistoryRow = {
+  migration_name: string;
+  checksum: string;
+  finished_at: string | null;
+  rolled_back_at: string | null;
+};
 
 /**
  * Applies every pending migration, each in its own IMMEDIATE transaction, so two
@@ -55,7 +60,9 @@ export function applyMigrations(db: Db, dir: string = MIGRATIONS_DIR): Migration
   db.exec(HISTORY_TABLE_DDL);
 
   const history = () =>
-    db.prepare<[], HistoryRow>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`).all();
+    db
+      .prepare<[], HistoryRow>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`)
+      .all();
   const rows = history();
   const failed = rows.find((r) => r.finished_at === null && r.rolled_back_at === null);
   if (failed) {
@@ -66,7 +73,9 @@ export function applyMigrations(db: Db, dir: string = MIGRATIONS_DIR): Migration
   const known = new Set(migrations.map((m) => m.name));
   for (const row of rows) {
     if (row.rolled_back_at === null && !known.has(row.migration_name)) {
-      report.warnings.push(`migration ${row.migration_name} is in the database but not in ${path.relative(process.cwd(), dir)}`);
+      report.warnings.push(
+        `migration ${row.migration_name} is in the database but not in ${path.relative(process.cwd(), dir)}`,
+      );
     }
   }
 
@@ -75,35 +84,37 @@ export function applyMigrations(db: Db, dir: string = MIGRATIONS_DIR): Migration
   db.pragma("foreign_keys = OFF");
   try {
     for (const migration of migrations) {
-      const applied = db.transaction(() => {
-        const done = db
-          .prepare<[string], HistoryRow>(
-            `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"
+      const applied = db
+        .transaction(() => {
+          const done = db
+            .prepare<[string], HistoryRow>(
+              `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"
              WHERE migration_name = ? AND finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-          )
-          .get(migration.name);
-        if (done) {
-          if (done.checksum !== migration.checksum) {
-            report.warnings.push(`migration ${migration.name} was changed after it was applied`);
+            )
+            .get(migration.name);
+          if (done) {
+            if (done.checksum !== migration.checksum) {
+              report.warnings.push(`migration ${migration.name} was changed after it was applied`);
+            }
+            return false;
           }
-          return false;
-        }
-        const startedAt = sqlTimestamp();
-        try {
-          db.exec(migration.sql);
-        } catch (error) {
-          throw new Error(`migration ${migration.name} failed: ${(error as Error).message}`);
-        }
-        const violations = db.pragma("foreign_key_check") as unknown[];
-        if (violations.length > 0) {
-          throw new Error(`migration ${migration.name} failed: it leaves ${violations.length} broken foreign keys`);
-        }
-        db.prepare(
-          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
+          const startedAt = sqlTimestamp();
+          try {
+            db.exec(migration.sql);
+          } catch (error) {
+            throw new Error(`migration ${migration.name} failed: ${(error as Error).message}`);
+          }
+          const violations = db.pragma("foreign_key_check") as unknown[];
+          if (violations.length > 0) {
+            throw new Error(`migration ${migration.name} failed: it leaves ${violations.length} broken foreign keys`);
+          }
+          db.prepare(
+            `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
            VALUES (?, ?, ?, ?, NULL, NULL, ?, 1)`,
-        ).run(randomUUID(), migration.checksum, sqlTimestamp(), migration.name, startedAt);
-        return true;
-      }).immediate();
+          ).run(randomUUID(), migration.checksum, sqlTimestamp(), migration.name, startedAt);
+          return true;
+        })
+        .immediate();
       if (applied) report.applied.push(migration.name);
     }
   } finally {

@@ -33,7 +33,9 @@ export type FeedEntry = {
 export type Rejection = { entry: number; line?: number; title: string; reason: string };
 
 const day = (what: string) =>
-  z.string({ error: `has no ${what}` }).refine((s) => parseIsoDay(s) !== null, `has an invalid ${what} (want YYYY-MM-DD)`);
+  z
+    .string({ error: `has no ${what}` })
+    .refine((s) => parseIsoDay(s) !== null, `has an invalid ${what} (want YYYY-MM-DD)`);
 
 /** Paragraphs separated by blank lines, each cleaned like a line. */
 function cleanParagraphs(text: string): string {
@@ -72,7 +74,10 @@ export const feedRecordSchema = z.object({
     .trim()
     .regex(/^\d{4}\.\d{4,5}$/, "has an invalid arXiv id (want e.g. 2401.12345)")
     .optional(),
-  authors: z.array(z.string().transform(cleanLine).pipe(z.string().min(1))).max(5000).default([]),
+  authors: z
+    .array(z.string().transform(cleanLine).pipe(z.string().min(1)))
+    .max(5000)
+    .default([]),
   publishedOn: day("publication date").optional(),
 });
 

@@ -78,7 +78,10 @@ export function similarTo(index: MiniSearch<SearchDoc>, doc: SearchDoc, limit: n
     const t = normalizeTerm(w);
     if (t && t.length > 3 && !/^\d+$/.test(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
-  const abstractTerms = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([t]) => t);
+  const abstractTerms = [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25)
+    .map(([t]) => t);
   const titleTerms = termsOf(doc.title);
   const query = [...new Set([...titleTerms, ...abstractTerms])].join(" ");
   if (!query) return [];

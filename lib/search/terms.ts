@@ -8,7 +8,8 @@
 // compatibility form, accents and case ("Modèle" finds "modele", "³" finds "3").
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
-const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
+const CJK_RUN =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
 const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** Function words that match nearly every abstract; dropping them keeps results and the index lean. */

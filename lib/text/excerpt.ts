@@ -17,7 +17,11 @@ function firstMatch(text: string, terms: ReadonlySet<string>): number {
 }
 
 /** Where the excerpt starts: the start of the sentence with the first match, if the opening does not show it. */
-function startPoint(segments: Segment[], maxChars: number, terms?: ReadonlySet<string>): { seg: number; offset: number } {
+function startPoint(
+  segments: Segment[],
+  maxChars: number,
+  terms?: ReadonlySet<string>,
+): { seg: number; offset: number } {
   if (!terms?.size) return { seg: 0, offset: 0 };
   let before = 0;
   for (let i = 0; i < segments.length; i++) {
@@ -47,7 +51,8 @@ export function excerpt(segments: Segment[], maxChars: number, terms?: ReadonlyS
   if (start.seg > 0 || start.offset > 0) out.push({ kind: "text", text: ELLIPSIS });
   for (let i = start.seg; i < segments.length; i++) {
     let s = segments[i]!;
-    if (i === start.seg && start.offset > 0 && s.kind === "text") s = { kind: "text", text: s.text.slice(start.offset) };
+    if (i === start.seg && start.offset > 0 && s.kind === "text")
+      s = { kind: "text", text: s.text.slice(start.offset) };
     const len = lengthOf(s);
     if (len <= budget) {
       out.push(s);

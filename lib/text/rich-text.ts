@@ -73,7 +73,8 @@ export function parseRichText(input: string): Segment[] {
     else if (m[5] !== undefined) out.push({ kind: "math", tex: m[5].trim(), display: true });
     else if (m[6] !== undefined) pushLink(out, m[6], m[7] || m[6]);
     else if (m[8] !== undefined) pushLink(out, m[8], m[8]);
-    else if (m[9] !== undefined) out.push({ kind: "styled", style: STYLE_COMMANDS[m[9]] ?? "roman", text: m[10] ?? "" });
+    else if (m[9] !== undefined)
+      out.push({ kind: "styled", style: STYLE_COMMANDS[m[9]] ?? "roman", text: m[10] ?? "" });
   }
   pushText(out, input.slice(last));
   return out;
@@ -125,20 +126,92 @@ export function linksIn(segments: Segment[]): { url: string; text: string }[] {
 }
 
 const SUPERSCRIPTS: Record<string, string> = {
-  "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
-  "+": "⁺", "-": "⁻", "=": "⁼", "(": "⁽", ")": "⁾", n: "ⁿ", i: "ⁱ",
+  "0": "⁰",
+  "1": "¹",
+  "2": "²",
+  "3": "³",
+  "4": "⁴",
+  "5": "⁵",
+  "6": "⁶",
+  "7": "⁷",
+  "8": "⁸",
+  "9": "⁹",
+  "+": "⁺",
+  "-": "⁻",
+  "=": "⁼",
+  "(": "⁽",
+  ")": "⁾",
+  n: "ⁿ",
+  i: "ⁱ",
 };
 const SUBSCRIPTS: Record<string, string> = {
-  "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉",
-  "+": "₊", "-": "₋", "=": "₌", "(": "₍", ")": "₎",
+  "0": "₀",
+  "1": "₁",
+  "2": "₂",
+  "3": "₃",
+  "4": "₄",
+  "5": "₅",
+  "6": "₆",
+  "7": "₇",
+  "8": "₈",
+  "9": "₉",
+  "+": "₊",
+  "-": "₋",
+  "=": "₌",
+  "(": "₍",
+  ")": "₎",
 };
 const GREEK: Record<string, string> = {
-  alpha: "α", beta: "β", gamma: "γ", delta: "δ", epsilon: "ε", varepsilon: "ε", zeta: "ζ", eta: "η",
-  theta: "θ", iota: "ι", kappa: "κ", lambda: "λ", mu: "μ", nu: "ν", xi: "ξ", pi: "π", rho: "ρ",
-  sigma: "σ", tau: "τ", phi: "φ", varphi: "φ", chi: "χ", psi: "ψ", omega: "ω", Gamma: "Γ",
-  Delta: "Δ", Theta: "Θ", Lambda: "Λ", Pi: "Π", Sigma: "Σ", Phi: "Φ", Psi: "Ψ", Omega: "Ω",
-  times: "×", cdot: "·", leq: "≤", le: "≤", geq: "≥", ge: "≥", neq: "≠", approx: "≈", sim: "~",
-  infty: "∞", pm: "±", rightarrow: "→", to: "→", leftarrow: "←", ell: "ℓ", in: "∈", sqrt: "√",
+  alpha: "α",
+  beta: "β",
+  gamma: "γ",
+  delta: "δ",
+  epsilon: "ε",
+  varepsilon: "ε",
+  zeta: "ζ",
+  eta: "η",
+  theta: "θ",
+  iota: "ι",
+  kappa: "κ",
+  lambda: "λ",
+  mu: "μ",
+  nu: "ν",
+  xi: "ξ",
+  pi: "π",
+  rho: "ρ",
+  sigma: "σ",
+  tau: "τ",
+  phi: "φ",
+  varphi: "φ",
+  chi: "χ",
+  psi: "ψ",
+  omega: "ω",
+  Gamma: "Γ",
+  Delta: "Δ",
+  Theta: "Θ",
+  Lambda: "Λ",
+  Pi: "Π",
+  Sigma: "Σ",
+  Phi: "Φ",
+  Psi: "Ψ",
+  Omega: "Ω",
+  times: "×",
+  cdot: "·",
+  leq: "≤",
+  le: "≤",
+  geq: "≥",
+  ge: "≥",
+  neq: "≠",
+  approx: "≈",
+  sim: "~",
+  infty: "∞",
+  pm: "±",
+  rightarrow: "→",
+  to: "→",
+  leftarrow: "←",
+  ell: "ℓ",
+  in: "∈",
+  sqrt: "√",
 };
 
 /** Maps a script's characters (^ or _) to Unicode, or marks it when one has no equivalent. */
@@ -151,7 +224,9 @@ function script(chars: string, table: Record<string, string>, marker: string): s
 export function texToPlain(tex: string): string {
   return tex
     .replace(/\\([a-zA-Z]+)/g, (whole, name: string) => GREEK[name] ?? (name.length > 1 ? "" : whole))
-    .replace(/\^\{([^{}]*)\}|\^(\S)/g, (_, group?: string, one?: string) => script(group ?? one ?? "", SUPERSCRIPTS, "^"))
+    .replace(/\^\{([^{}]*)\}|\^(\S)/g, (_, group?: string, one?: string) =>
+      script(group ?? one ?? "", SUPERSCRIPTS, "^"),
+    )
     .replace(/_\{([^{}]*)\}|_(\S)/g, (_, group?: string, one?: string) => script(group ?? one ?? "", SUBSCRIPTS, "_"))
     .replace(/[{}\\]/g, "")
     .replace(/\s+/g, " ")

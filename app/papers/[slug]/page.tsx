@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PageShell } from "@/components/page-shell";
 import { LinkButtons } from "@/components/link-buttons";
 import { RelatedPapers } from "@/components/related-papers";
 import { RichText } from "@/components/rich-text";
@@ -24,7 +25,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const paper = await loadPaper(params);
   if (!paper) return { title: "Paper not found" };
   const title = plainText(paper.title);
-  const description = plainText(paper.abstract).slice(0, 200).replace(/\s+\S*$/, "") + "…";
+  const description =
+    plainText(paper.abstract)
+      .slice(0, 200)
+      .replace(/\s+\S*$/, "") + "…";
   return {
     title,
     description,
@@ -44,43 +48,45 @@ export default async function PaperPage({ params }: Props) {
   if (!paper) notFound();
   const paragraphs = paper.abstract.split("\n\n");
   return (
-    <article className="mx-auto max-w-3xl">
-      <p className="text-sm">
-        <Link href="/" className="text-indigo-700 hover:underline dark:text-indigo-300">
-          ← All papers
-        </Link>
-      </p>
-      <h1 className="mt-3 text-2xl font-bold leading-tight tracking-tight sm:text-3xl">
-        <RichText text={paper.title} />
-      </h1>
-      {(paper.authors.length > 0 || paper.arxivId) && (
-        <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-          {paper.authors.join(", ")}
-          {paper.arxivId && (
-            <>
-              {paper.authors.length > 0 && " · "}
-              <a href={`https://arxiv.org/abs/${paper.arxivId}`} rel="noopener noreferrer" className="underline">
-                arXiv:{paper.arxivId}
-              </a>
-            </>
-          )}
+    <PageShell>
+      <article className="mx-auto max-w-3xl">
+        <p className="text-sm">
+          <Link href="/" className="text-indigo-700 hover:underline dark:text-indigo-300">
+            ← All papers
+          </Link>
         </p>
-      )}
-      <LinkButtons links={paper.links} />
-      <section aria-labelledby="abstract-title" className="mt-6">
-        <h2 id="abstract-title" className="text-lg font-semibold">
-          Abstract
-        </h2>
-        <div className="mt-2 space-y-3 leading-relaxed text-zinc-800 dark:text-zinc-200">
-          {paragraphs.map((p, i) => (
-            <p key={i} className="break-words">
-              <RichText text={p} />
-            </p>
-          ))}
-        </div>
-      </section>
-      <TrendHistory appearances={paper.appearances} />
-      <RelatedPapers paper={paper} />
-    </article>
+        <h1 className="mt-3 text-2xl font-bold leading-tight tracking-tight sm:text-3xl">
+          <RichText text={paper.title} />
+        </h1>
+        {(paper.authors.length > 0 || paper.arxivId) && (
+          <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+            {paper.authors.join(", ")}
+            {paper.arxivId && (
+              <>
+                {paper.authors.length > 0 && " · "}
+                <a href={`https://arxiv.org/abs/${paper.arxivId}`} rel="noopener noreferrer" className="underline">
+                  arXiv:{paper.arxivId}
+                </a>
+              </>
+            )}
+          </p>
+        )}
+        <LinkButtons links={paper.links} />
+        <section aria-labelledby="abstract-title" className="mt-6">
+          <h2 id="abstract-title" className="text-lg font-semibold">
+            Abstract
+          </h2>
+          <div className="mt-2 space-y-3 leading-relaxed text-zinc-800 dark:text-zinc-200">
+            {paragraphs.map((p, i) => (
+              <p key={i} className="break-words">
+                <RichText text={p} />
+              </p>
+            ))}
+          </div>
+        </section>
+        <TrendHistory appearances={paper.appearances} />
+        <RelatedPapers paper={paper} />
+      </article>
+    </PageShell>
   );
 }

@@ -1,0 +1,32 @@
+// What every page draws around its content: the header (name and search box,
+// showing the current query) and the main landmark the skip link jumps to.
+// Pages render it themselves because only a page can read the query.
+import Link from "next/link";
+import { SearchForm } from "@/components/search-form";
+
+export function PageShell({ q, children }: { q?: string; children: React.ReactNode }) {
+  return (
+    <>
+      <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
+        <div className="mx-auto flex max-w-5xl flex-col gap-3 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
+          <Link
+            href="/"
+            className="flex items-center gap-2 self-start text-lg font-semibold tracking-tight sm:self-auto"
+          >
+            <span
+              aria-hidden="true"
+              className="grid size-7 place-items-center rounded-md bg-indigo-600 text-sm text-white"
+            >
+              P
+            </span>
+            Papershelf
+          </Link>
+          <SearchForm q={q} />
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-5xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}
