@@ -3,9 +3,10 @@
 // Pure: takes the decoded text and "today", returns entries for lib/feed/schema.
 //
 // Pages arrive copied from browsers, so the parser does not trust strict
-// alternation: a title is a short line that does not end like a sentence, an
-// abstract is what follows it. A title whose abstract is missing is reported on
-// its own instead of shifting every later pair by one.
+// alternation: a title is a short paragraph (at most 300 characters) that does
+// not end like a sentence; its abstract is the paragraphs after it up to the
+// next short one. A title whose abstract is missing is reported on its own
+// instead of shifting every later pair by one.
 import { FeedError } from "@/lib/feed/errors";
 import { parseMonthDay, resolveMonthDay, type MonthDay } from "@/lib/feed/dates";
 import type { FeedEntry, Rejection } from "@/lib/feed/schema";
@@ -120,10 +121,9 @@ function* pairParagraphs(paragraphs: Paragraph[]): Generator<Item> {
     const abstract: Paragraph[] = [];
     while (i < paragraphs.length) {
       const next = paragraphs[i]!;
-      const after = paragraphs[i + 1];
       if (abstract.length === 0) {
-        // A title-like line followed by a long paragraph is the next paper: this title lost its abstract.
-        if (isTitleLike(next.text) && after && after.text.length > MAX_TITLE_CHARS) break;
+        // Another title-like line is the next paper: this title lost its abstract.
+        if (isTitleLike(next.text)) break;
       } else if (next.text.length <= MAX_TITLE_CHARS) {
         break; // the next title; longer paragraphs continue a multi-paragraph abstract
       }

@@ -59,13 +59,28 @@ export function runQuery(index: MiniSearch<SearchDoc>, q: string): { hits: Searc
   return { hits: toHits(index.search(q, { combineWith: "OR" })), matchedAll: false };
 }
 
-/** Query words a reader might have meant, from the index's own vocabulary. */
+/** Catalog words close to `word` (one or two edits), best first; just `word` when the catalog has it. */
+function closeTerms(index: MiniSearch<SearchDoc>, word: string): string[] {
+  if (index.search(word, { prefix: false, fuzzy: false }).length > 0) return [word];
+  const maxEdits = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+  if (!maxEdits) return [];
+  const hits = index.search(word, { prefix: false, fuzzy: maxEdits, combineWith: "OR" });
+  return [...new Set(hits.flatMap((h) => h.terms))];
+}
+
+/**
+ * Queries a reader might have meant when theirs found nothing: for one word, the
+ * closest catalog words; for several, the query with each unknown word replaced
+ * by its closest match.
+ */
 export function suggestQueries(index: MiniSearch<SearchDoc>, q: string, limit = 3): string[] {
-  return index
-    .autoSuggest(q, { fuzzy: 0.3, prefix: true, combineWith: "AND" })
-    .map((s) => s.suggestion)
-    .filter((s) => s !== q.toLowerCase())
-    .slice(0, limit);
+  const words = termsOf(q);
+  if (words.length === 0) return [];
+  const options = words.map((w) => closeTerms(index, w));
+  if (words.length === 1) return options[0]!.filter((t) => t !== words[0]).slice(0, limit);
+  if (options.some((o) => o.length === 0)) return [];
+  const suggestion = options.map((o) => o[0]).join(" ");
+  return suggestion === words.join(" ") ? [] : [suggestion];
 }
 
 /**

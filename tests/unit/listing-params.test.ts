@@ -1,0 +1,79 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { listingHref, parseApiParams, parseListingParams, SORTS, type ListingParams } from "@/lib/listing-params";
+
+describe("parseListingParams (page URLs)", () => {
+  it("defaults to trending, page 1, no query", () => {
+    expect(parseListingParams({})).toEqual({ q: "", sort: "trending", page: 1 });
+  });
+
+  it("defaults to relevance when there is a query", () => {
+    expect(parseListingParams({ q: "  MATES   data " })).toEqual({ q: "MATES data", sort: "relevance", page: 1 });
+  });
+
+  it.each([
+    [{ page: "abc" }, { page: 1 }],
+    [{ page: "-3" }, { page: 1 }],
+    [{ page: "2.5" }, { page: 1 }],
+    [{ page: "1e9" }, { page: 1 }],
+    [{ sort: "bogus" }, { sort: "trending" }],
+    [{ sort: "relevance" }, { sort: "trending" }],
+    [
+      { q: ["first", "second"], page: ["3", "4"] },
+      { q: "first", page: 3 },
+    ],
+  ])("falls back to defaults for bad values %o", (raw, expected) => {
+    expect(parseListingParams(raw)).toMatchObject(expected);
+  });
+
+  it("cuts very long queries instead of failing", () => {
+    expect(parseListingParams({ q: "x".repeat(100_000) }).q).toHaveLength(200);
+  });
+});
+
+describe("listingHref", () => {
+  it("leaves defaults out of the URL", () => {
+    expect(listingHref({ q: "", sort: "trending", page: 1 })).toBe("/");
+    expect(listingHref({ q: "a b", sort: "relevance", page: 2 })).toBe("/?q=a+b&page=2");
+    expect(listingHref({ q: "", sort: "title", page: 1 })).toBe("/?sort=title");
+  });
+
+  it("round-trips through parseListingParams for any state", () => {
+    const state = fc.record({
+      q: fc.string({ maxLength: 40 }).map((s) => s.replace(/\s+/g, " ").trim()),
+      sort: fc.constantFrom(...SORTS),
+      page: fc.integer({ min: 1, max: 500 }),
+    });
+    fc.assert(
+      fc.property(state, (s: ListingParams) => {
+        const expected = parseListingParams({ q: s.q, sort: s.sort, page: String(s.page) });
+        const url = new URL(listingHref(expected), "http://x");
+        expect(parseListingParams(Object.fromEntries(url.searchParams))).toEqual(expected);
+      }),
+    );
+  });
+});
+
+describe("parseApiParams (JSON API)", () => {
+  const parse = (query: string) => parseApiParams(new URLSearchParams(query));
+
+  it("applies defaults: page 1, limit 20, trending, or relevance with a query", () => {
+    expect(parse("")).toEqual({ ok: true, params: { q: "", sort: "trending", page: 1, limit: 20 } });
+    expect(parse("q=MATES&limit=100")).toEqual({
+      ok: true,
+      params: { q: "MATES", sort: "relevance", page: 1, limit: 100 },
+    });
+  });
+
+  it.each([
+    ["limit=0", "limit must be a whole number from 1 to 100"],
+    ["limit=101", "limit must be a whole number from 1 to 100"],
+    ["limit=ten", "limit must be a whole number from 1 to 100"],
+    ["page=0", "page must be a whole number from 1"],
+    ["page=1.5", "page must be a whole number from 1"],
+    ["sort=best", "sort must be one of relevance, trending, newest, title"],
+    [`q=${"x".repeat(1001)}`, "q must be at most 1000 characters"],
+  ])("rejects %s with a clear message", (query, error) => {
+    expect(parse(query)).toEqual({ ok: false, error });
+  });
+});
