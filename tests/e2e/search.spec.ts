@@ -133,6 +133,21 @@ test.describe("search", () => {
     const page2 = await apiSearch(request, `q=${q}&sort=title&limit=20&page=2`);
     await expect(cardTitleLinks(page).first()).toHaveText(/\S/);
     await expect.poll(() => cardUrls(page)).toEqual(page2.results.map((p) => p.url));
+    await expect(searchBox(page)).toHaveValue(q);
+  });
+
+  test("searching from a paper page shows the results for the new query", async ({ page, request }) => {
+    const api = await apiSearch(request, "q=Dolma");
+    await page.goto("/");
+    await page.getByRole("list", { name: "Papers" }).getByRole("link", { name: /^MATES:/ }).click();
+    await expect(page).toHaveURL(/\/papers\/mates-/);
+    // The paper page has no query, so the box starts empty.
+    await expect(searchBox(page)).toHaveValue("");
+    await search(page, "Dolma");
+    await expect(page.getByTestId("result-count")).toHaveText(matchCount(api.total, "Dolma"));
+    await expect(cardTitleLinks(page).first()).toHaveText(/^Dolma: an Open Corpus/);
+    await expect(searchBox(page)).toHaveValue("Dolma");
+    await expect(page).toHaveTitle(/Dolma/);
   });
 
   test.describe("without JavaScript", () => {
