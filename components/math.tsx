@@ -1,4 +1,5 @@
-// Renders a TeX fragment from feed text ("^3" in "AstroM$^3$") as native MathML.
+// Renders a TeX fragment from feed text as native MathML. A lone superscript or
+// subscript ("^3" in "AstroM$^3$") becomes <sup>/<sub> in the text's own font.
 // KaTeX parses the TeX and builds a MathML tree; that tree is turned into React
 // elements here, element by element from an allow-list, so no HTML string from
 // feed data is ever injected. TeX that KaTeX cannot parse is shown as the
@@ -114,7 +115,15 @@ function mathTree(tex: string, display: boolean): KatexNode | null {
   }
 }
 
+/** A lone super- or subscript ("^3", "_{2}", "^{+}"), which reads best in the surrounding text's font. */
+const SIMPLE_SCRIPT = /^\s*([\^_])\s*(?:\{\s*([\p{L}\p{N}+\-=(),. ]{1,16})\s*\}|([\p{L}\p{N}+\-]))\s*$/u;
+
 export function MathTex({ tex, display = false }: { tex: string; display?: boolean }) {
+  const simple = display ? null : SIMPLE_SCRIPT.exec(tex);
+  if (simple) {
+    const text = simple[2] ?? simple[3];
+    return simple[1] === "^" ? <sup>{text}</sup> : <sub>{text}</sub>;
+  }
   const tree = mathTree(tex, display);
   if (!tree || !("type" in tree))
     return <code className="font-mono text-[0.9em]">{display ? `$$${tex}$$` : `$${tex}$`}</code>;

@@ -17,7 +17,8 @@ export async function SearchResults({ params }: { params: ListingParams }) {
     clampPage: true,
   });
   const shown = { ...params, page: result.page };
-  const count = `${result.total.toLocaleString("en-US")} ${result.total === 1 ? "paper matches" : "papers match"}`;
+  const papers = `${result.total.toLocaleString("en-US")} ${result.total === 1 ? "paper matches" : "papers match"}`;
+  const count = result.matchedAll ? papers : `${papers} some of the words of`;
   return (
     <section aria-labelledby="listing-title">
       <div className="flex flex-wrap items-end justify-between gap-3">

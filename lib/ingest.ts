@@ -5,7 +5,7 @@
 // This is the catalog's bulk writer and uses better-sqlite3 directly (the driver
 // under Prisma's adapter) with prepared statements in one synchronous
 // transaction: a 40,000-paper feed takes seconds, where per-row Prisma upserts
-// take minutes. The app's reads and interactive writes go through Prisma.
+// take over a minute. The app's reads and interactive writes go through Prisma.
 import type { FeedRecord, FeedSource, Rejection } from "@/lib/feed/schema";
 import { sqlTimestamp, type Db } from "@/lib/db/sqlite";
 import { slugBase, sortTitle, uniqueSlug } from "@/lib/text/identity";

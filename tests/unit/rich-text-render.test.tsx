@@ -28,11 +28,11 @@ describe("RichText", () => {
     expect(html(<RichText text="See https://x.org/a" links={false} />)).not.toContain("<a ");
   });
 
-  it("renders math as MathML and small caps as styled text", () => {
-    const out = html(<RichText text="AstroM$^3$ and One For All (\textsc{Ofa})" />);
-    expect(out).toContain("<math");
+  it("renders a lone superscript as <sup>, other math as MathML, small caps as styled text", () => {
+    const out = html(<RichText text="AstroM$^3$, H$_{2}$O, $\alpha \cdot x^2$ and One For All (\textsc{Ofa})" />);
+    expect(out).toContain("AstroM<sup>3</sup>, H<sub>2</sub>O, <math");
     expect(out).toContain("<msup>");
-    expect(out).not.toContain("$^3$");
+    expect(out).not.toContain("$");
     expect(out).toMatch(/<span class="\[font-variant:small-caps\]">Ofa<\/span>/);
   });
 
