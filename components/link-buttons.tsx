@@ -18,11 +18,11 @@ export function LinkButtons({ links }: { links: PaperLink[] }) {
   return (
     <ul className="mt-4 flex flex-wrap gap-2" aria-label="Links">
       {sorted.map((link) => (
-        <li key={link.url}>
+        <li key={link.url} className="min-w-0 max-w-full">
           <a
             href={link.url}
             rel="noopener noreferrer"
-            className="inline-flex max-w-full items-center gap-2 rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm shadow-sm hover:border-indigo-400 hover:bg-indigo-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:border-indigo-500 dark:hover:bg-zinc-800"
+            className="inline-flex max-w-full min-w-0 items-center gap-2 rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm shadow-sm hover:border-indigo-400 hover:bg-indigo-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:border-indigo-500 dark:hover:bg-zinc-800"
           >
             <span className="font-medium">{KIND_LABEL[link.kind]}</span>
             <span className="truncate text-zinc-600 dark:text-zinc-400">{link.label}</span>

@@ -4,11 +4,17 @@ import Link from "next/link";
 import clsx from "clsx";
 import { listingHref, type ListingParams } from "@/lib/listing-params";
 
-/** The page numbers to show: first, last, and two either side of the current one, with gaps as null. */
+/**
+ * The page numbers to show: first, last, and two either side of the current one.
+ * A gap of several pages is null ("…"); a gap of one page shows that page instead.
+ */
 export function pageWindow(page: number, pageCount: number): (number | null)[] {
   const pages = new Set([1, pageCount, page - 2, page - 1, page, page + 1, page + 2]);
   const sorted = [...pages].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
-  return sorted.flatMap((p, i) => (i > 0 && p - sorted[i - 1]! > 1 ? [null, p] : [p]));
+  return sorted.flatMap((p, i) => {
+    const gap = i > 0 ? p - sorted[i - 1]! : 1;
+    return gap === 1 ? [p] : gap === 2 ? [p - 1, p] : [null, p];
+  });
 }
 
 const itemClass =

@@ -21,7 +21,9 @@ export async function RelatedPapers({ paper }: { paper: PaperView }) {
             >
               <RichText text={r.title} links={false} />
             </Link>
-            <span className="ml-2 text-xs text-zinc-600 dark:text-zinc-400">{formatDay(r.lastFeedDate)}</span>
+            <span className="ml-2 whitespace-nowrap text-xs text-zinc-600 dark:text-zinc-400">
+              {formatDay(r.lastFeedDate)}
+            </span>
           </li>
         ))}
       </ul>

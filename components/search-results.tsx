@@ -18,7 +18,7 @@ export async function SearchResults({ params }: { params: ListingParams }) {
   });
   const shown = { ...params, page: result.page };
   const papers = `${result.total.toLocaleString("en-US")} ${result.total === 1 ? "paper matches" : "papers match"}`;
-  const count = result.matchedAll ? papers : `${papers} some of the words of`;
+  const count = result.matchedAll ? papers : `${papers} some of the words in`;
   return (
     <section aria-labelledby="listing-title">
       <div className="flex flex-wrap items-end justify-between gap-3">

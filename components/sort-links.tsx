@@ -8,7 +8,7 @@ export function SortLinks({ params }: { params: ListingParams }) {
   const sorts = SORTS.filter((s) => s !== "relevance" || params.q);
   return (
     <nav aria-label="Sort" className="flex flex-wrap items-center gap-1 text-sm">
-      <span className="mr-1 text-zinc-600 dark:text-zinc-400">Sort:</span>
+      <span className="mr-1 text-zinc-600 max-sm:sr-only dark:text-zinc-400">Sort:</span>
       {sorts.map((sort) => (
         <Link
           key={sort}

@@ -60,7 +60,7 @@ async function build(): Promise<SearchState> {
   const keys = new Map<number, SortKeys>();
   // Read and index in small chunks, yielding in between, so pages keep being
   // served while a large catalog is indexed (40,000 papers take tens of seconds).
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows: IndexedRow[] = await getPrisma().paper.findMany({
       select: indexedColumns,
       where: { id: { gt: after } },

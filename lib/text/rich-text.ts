@@ -109,7 +109,12 @@ function pushText(out: Segment[], text: string) {
   appendPlain(out, text.slice(last));
 }
 
-function appendPlain(out: Segment[], text: string) {
+/** LaTeX's text ligatures, which arXiv titles and abstracts keep: -- and --- are dashes, `` and '' quotes. */
+const texLigatures = (text: string) =>
+  text.replace(/---/g, "—").replace(/--/g, "–").replace(/``/g, "“").replace(/''/g, "”");
+
+function appendPlain(out: Segment[], raw: string) {
+  const text = texLigatures(raw);
   if (!text) return;
   const prev = out.at(-1);
   if (prev?.kind === "text") prev.text += text;

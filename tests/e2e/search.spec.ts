@@ -139,7 +139,10 @@ test.describe("search", () => {
   test("searching from a paper page shows the results for the new query", async ({ page, request }) => {
     const api = await apiSearch(request, "q=Dolma");
     await page.goto("/");
-    await page.getByRole("list", { name: "Papers" }).getByRole("link", { name: /^MATES:/ }).click();
+    await page
+      .getByRole("list", { name: "Papers" })
+      .getByRole("link", { name: /^MATES:/ })
+      .click();
     await expect(page).toHaveURL(/\/papers\/mates-/);
     // The paper page has no query, so the box starts empty.
     await expect(searchBox(page)).toHaveValue("");

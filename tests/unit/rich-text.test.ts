@@ -105,6 +105,15 @@ describe("parseRichText", () => {
   });
 });
 
+describe("LaTeX text ligatures", () => {
+  it("turns -- and --- into dashes and `` '' into quotes, outside URLs", () => {
+    expect(plainText("Part I -- Optimal vision--language --- done ``quoted''")).toBe(
+      "Part I – Optimal vision–language — done “quoted”",
+    );
+    expect(extractLinks("see https://x.org/a--b")).toEqual([expect.objectContaining({ url: "https://x.org/a--b" })]);
+  });
+});
+
 describe("texToPlain", () => {
   it("reads common math as plain text", () => {
     expect(texToPlain("^3")).toBe("³");
