@@ -2,50 +2,29 @@
 // papers with matched words highlighted, page links, and an empty state that
 // says what to try when nothing matched.
 import Link from "next/link";
-import { Pagination } from "@/components/pagination";
-import { PaperList } from "@/components/paper-list";
-import { SortLinks } from "@/components/sort-links";
+import { ListingSection } from "@/components/listing-section";
 import { searchPapers } from "@/lib/catalog";
 import { listingHref, PAGE_SIZE, type ListingParams } from "@/lib/listing-params";
 
 export async function SearchResults({ params }: { params: ListingParams }) {
-  const result = await searchPapers({
-    q: params.q,
-    sort: params.sort,
-    page: params.page,
-    limit: PAGE_SIZE,
-    clampPage: true,
-  });
-  const shown = { ...params, page: result.page };
+  const { q, sort, page } = params;
+  const result = await searchPapers({ q, sort, page, limit: PAGE_SIZE, clampPage: true });
   const papers = `${result.total.toLocaleString("en-US")} ${result.total === 1 ? "paper matches" : "papers match"}`;
-  const count = result.matchedAll ? papers : `${papers} some of the words in`;
   return (
-    <section aria-labelledby="listing-title">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 id="listing-title" className="text-2xl font-bold tracking-tight">
-            Search results
-          </h1>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400" role="status" data-testid="result-count">
-            {count} “{params.q}”{result.pageCount > 1 && ` · page ${result.page} of ${result.pageCount}`}
+    <ListingSection
+      title="Search results"
+      count={`${result.matchedAll ? papers : `${papers} some of the words in`} “${q}”`}
+      params={params}
+      result={result}
+      notice={
+        !result.matchedAll && (
+          <p className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
+            No paper contains every word of your search; these contain some of them.
           </p>
-        </div>
-        {result.total > 0 && <SortLinks params={shown} />}
-      </div>
-      {!result.matchedAll && result.total > 0 && (
-        <p className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
-          No paper contains every word of your search; these contain some of them.
-        </p>
-      )}
-      {result.total === 0 ? (
-        <NoMatches q={params.q} suggestions={result.suggestions} />
-      ) : (
-        <>
-          <PaperList items={result.items} start={(result.page - 1) * PAGE_SIZE + 1} />
-          <Pagination params={shown} pageCount={result.pageCount} />
-        </>
-      )}
-    </section>
+        )
+      }
+      empty={<NoMatches q={q} suggestions={result.suggestions} />}
+    />
   );
 }
 

@@ -139,3 +139,28 @@ describe.skipIf(!shim)("Prisma's own migrate status (needs a schema engine)", ()
     expect(result.status).toBe(0);
   });
 });
+
+const hasNativeEngine = () => {
+  try {
+    return fs.readdirSync("node_modules/@prisma/engines").some((n) => n.startsWith("schema-engine"));
+  } catch {
+    return false;
+  }
+};
+
+describe.skipIf(hasNativeEngine() || Boolean(process.env.PRISMA_SCHEMA_ENGINE_BINARY))(
+  "Prisma's CLI without a schema engine",
+  () => {
+    it("explains how to migrate and how to author migrations instead of failing on a download", () => {
+      const { file } = fresh();
+      const result = spawnSync("npx", ["prisma", "migrate", "status"], {
+        env: { ...process.env, DATABASE_URL: `file:${file}`, CHECKPOINT_DISABLE: "1" },
+        encoding: "utf8",
+      });
+      const output = result.stdout + result.stderr;
+      expect(output).toContain("no native Prisma schema engine");
+      expect(output).toContain("npm run db:migrate");
+      expect(output).toContain("PRISMA_SCHEMA_ENGINE_BINARY=");
+    });
+  },
+);
