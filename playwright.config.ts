@@ -51,7 +51,7 @@ export default defineConfig({
     {
       command: "rm -f data/e2e.db data/e2e.db-* && tsx scripts/start.ts --no-build",
       url: `http://127.0.0.1:${MAIN_PORT}/api/papers?limit=1`,
-      env: { ...serverEnv, DATABASE_URL: "file:./data/e2e.db", PORT: String(MAIN_PORT), HOSTNAME: "127.0.0.1" },
+      env: { ...serverEnv, DATABASE_URL: "file:./data/e2e.db", PORT: String(MAIN_PORT), PAPERSHELF_HOST: "127.0.0.1" },
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: "pipe",
@@ -59,7 +59,7 @@ export default defineConfig({
     {
       command: `rm -f ${LIVE_DB} ${LIVE_DB}-* && tsx scripts/ingest.ts tests/fixtures/hostile-feed.txt --date 2026-03-10 && tsx scripts/start.ts --no-build`,
       url: `http://127.0.0.1:${LIVE_PORT}/api/papers?limit=1`,
-      env: { ...serverEnv, DATABASE_URL: `file:./${LIVE_DB}`, PORT: String(LIVE_PORT), HOSTNAME: "127.0.0.1" },
+      env: { ...serverEnv, DATABASE_URL: `file:./${LIVE_DB}`, PORT: String(LIVE_PORT), PAPERSHELF_HOST: "127.0.0.1" },
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: "pipe",

@@ -17,7 +17,8 @@ const { values } = parseArgs({ options: { papers: { type: "string" }, smoke: { t
 const count = values.smoke ? 1000 : Number(values.papers ?? 40_000);
 
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 
 function main() {
@@ -32,7 +33,12 @@ function main() {
     const parsed = readFeed(bytes, { today: "2026-11-29" });
     const parseS = seconds(t);
     t = process.hrtime.bigint();
-    const first = ingestRecords(db, { source: "bench", format: "text-page", records: parsed.records, rejected: parsed.rejected });
+    const first = ingestRecords(db, {
+      source: "bench",
+      format: "text-page",
+      records: parsed.records,
+      rejected: parsed.rejected,
+    });
     const writeS = seconds(t);
     t = process.hrtime.bigint();
     const again = ingestRecords(db, { source: "bench", format: "text-page", records: parsed.records, rejected: [] });
@@ -40,7 +46,11 @@ function main() {
 
     const heapBefore = process.memoryUsage().heapUsed;
     t = process.hrtime.bigint();
-    const rows = db.prepare("SELECT id, title, abstract FROM Paper").all() as { id: number; title: string; abstract: string }[];
+    const rows = db.prepare("SELECT id, title, abstract FROM Paper").all() as {
+      id: number;
+      title: string;
+      abstract: string;
+    }[];
     const index = createIndex();
     index.addAll(rows.map(toSearchDoc));
     const indexS = seconds(t);
@@ -48,8 +58,16 @@ function main() {
 
     const queries = [
       ...feed.names.slice(0, 20), // acronyms: one paper each
-      "pretraining", "language models", "data selection", "multilingual", "vision language",
-      "quantiz", "efficien", "pretrainnig", "multilingul", "biomedical corpus",
+      "pretraining",
+      "language models",
+      "data selection",
+      "multilingual",
+      "vision language",
+      "quantiz",
+      "efficien",
+      "pretrainnig",
+      "multilingul",
+      "biomedical corpus",
     ];
     const latencies = queries.map((q) => {
       const start = process.hrtime.bigint();
@@ -72,7 +90,11 @@ function main() {
       reingestUnchanged: again.unchanged,
       indexBuildSeconds: round(indexS),
       indexHeapMB: Math.round(heapMB),
-      searchMs: { p50: round(percentile(latencies, 0.5), 3), p95: round(percentile(latencies, 0.95), 3), queries: queries.length },
+      searchMs: {
+        p50: round(percentile(latencies, 0.5), 3),
+        p95: round(percentile(latencies, 0.95), 3),
+        queries: queries.length,
+      },
     };
     const rowsOut: [string, string][] = [
       ["papers", `${count.toLocaleString("en-US")} (${results.feedMB} MB feed)`],
@@ -81,7 +103,10 @@ function main() {
       ["ingest total", `${results.ingestSeconds} s (${results.papersPerSecond.toLocaleString("en-US")} papers/s)`],
       ["re-ingest (all unchanged)", `${results.reingestSeconds} s`],
       ["search index build", `${results.indexBuildSeconds} s, ~${results.indexHeapMB} MB heap`],
-      ["search latency p50 / p95", `${results.searchMs.p50} / ${results.searchMs.p95} ms over ${queries.length} queries`],
+      [
+        "search latency p50 / p95",
+        `${results.searchMs.p50} / ${results.searchMs.p95} ms over ${queries.length} queries`,
+      ],
     ];
     const width = Math.max(...rowsOut.map(([k]) => k.length));
     for (const [k, v] of rowsOut) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);

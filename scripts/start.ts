@@ -1,6 +1,7 @@
 // `npm start`: everything a fresh machine needs, then the server. Applies pending
 // migrations, loads the bundled sample feed when the catalog is empty, builds
-// when the build is missing or stale, and serves http://localhost:$PORT (3000).
+// when the build is missing or stale, and serves http://localhost:$PORT (3000)
+// on all interfaces, or on $PAPERSHELF_HOST.
 // `--no-build` skips the build check (the browser tests build once beforehand).
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -35,7 +36,12 @@ function main() {
       if (runBuild() !== 0) fail("start", "next build failed; see its output above");
     }
   }
-  const server = spawn(path.join("node_modules", ".bin", "next"), ["start"], { stdio: "inherit", env: process.env });
+  // PORT is read by `next start` itself; the listen address is a flag.
+  const host = process.env.PAPERSHELF_HOST ? ["--hostname", process.env.PAPERSHELF_HOST] : [];
+  const server = spawn(path.join("node_modules", ".bin", "next"), ["start", ...host], {
+    stdio: "inherit",
+    env: process.env,
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 }
