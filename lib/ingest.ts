@@ -39,6 +39,8 @@ type PaperRow = {
   arxivId: string | null;
   authors: string;
   publishedOn: string | null;
+  links: string;
+  hasCode: number;
   firstFeedDate: string;
   lastFeedDate: string;
   lastRank: number;
@@ -153,12 +155,20 @@ function statements(db: Db) {
 
 type Statements = ReturnType<typeof statements>;
 
+function linkColumns(abstract: string) {
+  const links = extractLinks(abstract);
+  return { links: JSON.stringify(links), hasCode: links.some((l) => l.kind === "code") ? 1 : 0 };
+}
+
 /** Adds, updates or leaves one paper (and its appearance); returns which. */
 function upsertRecord(s: Statements, r: FeedRecord, runId: number): "added" | "updated" | "unchanged" {
   const now = sqlTimestamp();
-  const links = extractLinks(r.abstract);
-  const linkFields = { links: JSON.stringify(links), hasCode: links.some((l) => l.kind === "code") ? 1 : 0 };
   const existing = (r.arxivId && s.byArxivId.get(r.arxivId)) || s.byTitleKey.get(r.titleKey, r.arxivId ?? null);
+  // Links come from the abstract: only worth extracting again when it changed.
+  const linkFields =
+    existing && existing.abstract === r.abstract
+      ? { links: existing.links, hasCode: existing.hasCode }
+      : linkColumns(r.abstract);
 
   if (!existing) {
     const key = s.keyTaken.get(r.key) ? `${r.key}#${now}` : r.key;
