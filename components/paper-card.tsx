@@ -1,8 +1,9 @@
 // One paper in a listing: title (a link to its page), the opening lines of its
-// abstract (or, for a search, the passage with the first match), the day it
-// trended and its rank, and a Code badge when the abstract links to code.
+// abstract (or, for a search, the sentence that matches best), the day it
+// trended and its rank, its topics, and a Code badge when it links to code.
 import Link from "next/link";
 import { RichText } from "@/components/rich-text";
+import { TopicChips } from "@/components/topic-chips";
 import type { PaperView } from "@/lib/catalog";
 import { formatDay } from "@/lib/feed/dates";
 import { excerpt } from "@/lib/text/excerpt";
@@ -29,6 +30,7 @@ export function PaperCard({ paper, terms }: { paper: PaperView; terms?: Readonly
         <span>
           Trending <time dateTime={paper.lastFeedDate}>{formatDay(paper.lastFeedDate)}</time>, #{paper.lastRank}
         </span>
+        <TopicChips topics={paper.topics} />
         {paper.hasCode && (
           <span className="rounded-full border border-emerald-300 bg-emerald-50 px-2 py-0.5 font-medium text-emerald-800 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-300">
             Code

@@ -1,4 +1,5 @@
-// Five papers most similar in text to this one (BM25 over the search index).
+// Five papers most similar in text to this one (tf-idf terms, BM25 over the
+// search index), each with the distinctive words it shares with this one.
 import Link from "next/link";
 import { RichText } from "@/components/rich-text";
 import { getRelatedPapers, type PaperView } from "@/lib/catalog";
@@ -24,6 +25,11 @@ export async function RelatedPapers({ paper }: { paper: PaperView }) {
             <span className="ml-2 whitespace-nowrap text-xs text-zinc-600 dark:text-zinc-400">
               {formatDay(r.lastFeedDate)}
             </span>
+            {r.shared.length > 0 && (
+              <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+                Shares: <span className="text-zinc-800 dark:text-zinc-200">{r.shared.join(", ")}</span>
+              </p>
+            )}
           </li>
         ))}
       </ul>

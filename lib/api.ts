@@ -16,8 +16,10 @@ export type ApiPaper = {
   lastFeedDate: string;
   lastRank: number;
   appearances: { feedDate: string; rank: number }[];
+  topics: { slug: string; name: string }[];
+  keyPhrases: string[];
   score?: number;
-  related?: { slug: string; url: string; title: string }[];
+  related?: { slug: string; url: string; title: string; shared: string[] }[];
 };
 
 const paperUrl = (slug: string) => `/papers/${slug}`;
@@ -37,7 +39,11 @@ export function toApiPaper(paper: PaperView & { match?: SearchMatch }, related?:
     lastFeedDate: paper.lastFeedDate,
     lastRank: paper.lastRank,
     appearances: paper.appearances.map(({ feedDate, rank }) => ({ feedDate, rank })),
+    topics: paper.topics,
+    keyPhrases: paper.keyPhrases,
     ...(paper.match && { score: Math.round(paper.match.score * 1000) / 1000 }),
-    ...(related && { related: related.map((r) => ({ slug: r.slug, url: paperUrl(r.slug), title: r.title })) }),
+    ...(related && {
+      related: related.map((r) => ({ slug: r.slug, url: paperUrl(r.slug), title: r.title, shared: r.shared })),
+    }),
   };
 }

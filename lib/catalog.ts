@@ -1,16 +1,23 @@
-// Reads of the catalog for pages and the JSON API: the trending listing, search,
-// one paper, related papers. Server components call these directly (never the
-// API over HTTP). Reads return null for "no such paper" and throw when broken.
+// Reads of the catalog for pages and the JSON API: the listing (trending, by
+// topic, or searched), facets, topics, one paper, related papers. Server
+// components call these directly (never the API over HTTP). Reads return null
+// for "no such paper" and throw when broken.
 import "server-only";
 import { cache } from "react";
 import type { Prisma } from "@/generated/prisma/client";
 import { getPrisma } from "@/lib/db/client";
 import type { Sort } from "@/lib/listing-params";
-import { runQuery, similarTo, suggestQueries, toSearchDoc, type SearchHit } from "@/lib/search/index";
-import { getSearchState, type SortKeys } from "@/lib/search/service";
+import { similarTo, suggestQueries, toSearchDoc, type MatchMode } from "@/lib/search/index";
+import { isEmptyQuery, parseQuery, type ParsedQuery } from "@/lib/search/query";
+import { getSearchState } from "@/lib/search/service";
+import { selectHits, topicCounts } from "@/lib/search/state";
+import { indexTerms, tokenize } from "@/lib/search/terms";
 import type { PaperLink } from "@/lib/text/links";
+import { plainText } from "@/lib/text/rich-text";
+import { TOPIC_BY_SLUG, TOPICS } from "@/lib/topics/taxonomy";
 
 export type Appearance = { feedDate: string; rank: number; source: string };
+export type TopicRef = { slug: string; name: string };
 
 /** A paper as pages and the API show it. */
 export type PaperView = {
@@ -28,20 +35,38 @@ export type PaperView = {
   lastRank: number;
   /** Every day the paper trended, latest first. */
   appearances: Appearance[];
+  /** One to four research areas, strongest first. */
+  topics: TopicRef[];
+  keyPhrases: string[];
 };
 
 export type SearchMatch = { score: number; terms: string[] };
 
 export type Page<T> = { total: number; page: number; limit: number; pageCount: number; items: T[] };
 
-export type SearchPage = Page<PaperView & { match: SearchMatch }> & {
-  /** False when no paper has every word and the results match only some of them. */
-  matchedAll: boolean;
-  /** Queries to try when nothing matched. */
-  suggestions: string[];
+/** A topic with how many of the current results are in it. */
+export type Facet = TopicRef & { count: number; selected: boolean };
+
+export type ListingRequest = {
+  q: string;
+  topics: string[];
+  sort: Sort;
+  page: number;
+  limit: number;
+  /** Past the last page, show the last page (pages) instead of an empty one (the API). */
+  clampPage?: boolean;
 };
 
-export type PageRequest = { sort: Sort; page: number; limit: number; clampPage?: boolean };
+export type Listing = Page<PaperView & { match?: SearchMatch }> & {
+  /** "exact": every word as typed; "typo": every word, allowing typos; "partial": only some words. */
+  mode: MatchMode;
+  /** Queries to try when nothing matched. */
+  suggestions: string[];
+  /** Topics of the current results with their counts, largest first; zero counts left out. */
+  facets: Facet[];
+  /** Topics the results are filtered to (from ?topic= and topic: in the query). */
+  topics: TopicRef[];
+};
 
 const paperSelect = {
   id: true,
@@ -53,6 +78,7 @@ const paperSelect = {
   publishedOn: true,
   links: true,
   hasCode: true,
+  keyPhrases: true,
   firstFeedDate: true,
   lastFeedDate: true,
   lastRank: true,
@@ -60,6 +86,7 @@ const paperSelect = {
     select: { feedDate: true, rank: true, source: true },
     orderBy: [{ feedDate: "desc" }, { rank: "asc" }],
   },
+  topics: { select: { topic: true }, orderBy: { position: "asc" } },
 } satisfies Prisma.PaperSelect;
 
 type PaperRow = Prisma.PaperGetPayload<{ select: typeof paperSelect }>;
@@ -73,44 +100,52 @@ function parseJsonArray<T>(text: string): T[] {
   }
 }
 
+const topicRef = (slug: string): TopicRef => ({ slug, name: TOPIC_BY_SLUG.get(slug)?.name ?? slug });
+
 function toView(row: PaperRow): PaperView {
-  return { ...row, authors: parseJsonArray<string>(row.authors), links: parseJsonArray<PaperLink>(row.links) };
+  return {
+    ...row,
+    authors: parseJsonArray<string>(row.authors),
+    links: parseJsonArray<PaperLink>(row.links),
+    keyPhrases: parseJsonArray<string>(row.keyPhrases),
+    // A slug no longer in the taxonomy is waiting for its re-tag; show nothing rather than a raw slug.
+    topics: row.topics.filter((t) => TOPIC_BY_SLUG.has(t.topic)).map((t) => topicRef(t.topic)),
+  };
 }
 
-/**
- * The listing orders, in SQL (listPapers) and in memory (search results sorted
- * by something other than relevance). Both must agree; tests check they do.
- */
+/** The listing orders in SQL, for the unfiltered listing (lib/search/state.ts has them in memory). */
 const ORDER_BY: Record<Exclude<Sort, "relevance">, Prisma.PaperOrderByWithRelationInput[]> = {
   trending: [{ lastFeedDate: "desc" }, { lastRank: "asc" }, { id: "asc" }],
   newest: [{ newestOn: "desc" }, { lastFeedDate: "desc" }, { lastRank: "asc" }, { id: "asc" }],
   title: [{ sortTitle: "asc" }, { id: "asc" }],
 };
 
-const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
-const COMPARE: Record<
-  Exclude<Sort, "relevance">,
-  (a: SortKeys & { id: number }, b: SortKeys & { id: number }) => number
-> = {
-  trending: (a, b) => cmp(b.lastFeedDate, a.lastFeedDate) || cmp(a.lastRank, b.lastRank) || cmp(a.id, b.id),
-  newest: (a, b) =>
-    cmp(b.newestOn, a.newestOn) ||
-    cmp(b.lastFeedDate, a.lastFeedDate) ||
-    cmp(a.lastRank, b.lastRank) ||
-    cmp(a.id, b.id),
-  title: (a, b) => cmp(a.sortTitle, b.sortTitle) || cmp(a.id, b.id),
-};
-
-function pageWindow(total: number, req: PageRequest) {
+function pageWindow(total: number, req: { page: number; limit: number; clampPage?: boolean }) {
   const pageCount = Math.max(1, Math.ceil(total / req.limit));
   const page = req.clampPage ? Math.min(req.page, pageCount) : req.page;
   return { page, pageCount, skip: (page - 1) * req.limit };
 }
 
-/** One page of the catalog in a listing order (relevance means trending here). */
-export async function listPapers(req: PageRequest): Promise<Page<PaperView>> {
+/** Loads papers by id, keyed by id. */
+async function papersByIds(ids: number[]): Promise<Map<number, PaperView>> {
+  const rows = await getPrisma().paper.findMany({ select: paperSelect, where: { id: { in: ids } } });
+  return new Map(rows.map((r) => [r.id, toView(r)]));
+}
+
+function facetsOf(counts: Map<string, number>, selected: string[]): Facet[] {
+  return TOPICS.flatMap((t) => {
+    const count = counts.get(t.slug) ?? 0;
+    return count > 0 ? [{ slug: t.slug, name: t.name, count, selected: selected.includes(t.slug) }] : [];
+  }).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+/** The whole catalog in a listing order, straight from SQL (always current, no index needed). */
+async function listAll(req: ListingRequest): Promise<Listing> {
   const prisma = getPrisma();
-  const total = await prisma.paper.count();
+  const [total, topicCounts] = await Promise.all([
+    prisma.paper.count(),
+    prisma.paperTopic.groupBy({ by: ["topic"], _count: { _all: true } }),
+  ]);
   const { page, pageCount, skip } = pageWindow(total, req);
   const rows = await prisma.paper.findMany({
     select: paperSelect,
@@ -118,35 +153,57 @@ export async function listPapers(req: PageRequest): Promise<Page<PaperView>> {
     skip,
     take: req.limit,
   });
-  return { total, page, limit: req.limit, pageCount, items: rows.map(toView) };
+  const counts = new Map(topicCounts.map((c) => [c.topic, c._count._all]));
+  return {
+    total,
+    page,
+    limit: req.limit,
+    pageCount,
+    items: rows.map(toView),
+    mode: "exact",
+    suggestions: [],
+    facets: facetsOf(counts, []),
+    topics: [],
+  };
 }
 
-/** Loads papers by id, in the order of the ids given. */
-async function papersByIds(ids: number[]): Promise<Map<number, PaperView>> {
-  const rows = await getPrisma().paper.findMany({ select: paperSelect, where: { id: { in: ids } } });
-  return new Map(rows.map((r) => [r.id, toView(r)]));
+/** A parsed query with the request's topic filters added. */
+function queryOf(req: ListingRequest): ParsedQuery {
+  const parsed = parseQuery(req.q, (slug) => TOPIC_BY_SLUG.has(slug));
+  return { ...parsed, topics: [...new Set([...req.topics, ...parsed.topics])] };
 }
 
-/** Ranked search over titles and abstracts, one page of it. */
-export async function searchPapers(req: PageRequest & { q: string }): Promise<SearchPage> {
+/**
+ * One page of the catalog: all of it in a listing order, or the papers matching
+ * a query and topic filters, ranked or sorted. Facets count topics over all the
+ * results, not just the page.
+ */
+export async function findPapers(req: ListingRequest): Promise<Listing> {
+  const parsed = queryOf(req);
+  if (isEmptyQuery(parsed)) return listAll(req);
   const state = await getSearchState();
-  const { hits, matchedAll } = runQuery(state.index, req.q);
-  const ordered: SearchHit[] =
-    req.sort === "relevance"
-      ? hits
-      : hits
-          .map((h) => ({ hit: h, key: { id: h.id, ...state.keys.get(h.id)! } }))
-          .sort((a, b) => COMPARE[req.sort as Exclude<Sort, "relevance">](a.key, b.key))
-          .map(({ hit }) => hit);
+  const { ordered, mode, ranked } = selectHits(state, parsed, req.sort);
   const { page, pageCount, skip } = pageWindow(ordered.length, req);
   const slice = ordered.slice(skip, skip + req.limit);
   const byId = await papersByIds(slice.map((h) => h.id));
   const items = slice.flatMap((h) => {
     const paper = byId.get(h.id);
-    return paper ? [{ ...paper, match: { score: h.score, terms: h.terms } }] : [];
+    if (!paper) return [];
+    return ranked ? [{ ...paper, match: { score: h.score, terms: h.terms } }] : [paper];
   });
-  const suggestions = ordered.length === 0 ? suggestQueries(state.index, req.q) : [];
-  return { total: ordered.length, page, limit: req.limit, pageCount, items, matchedAll, suggestions };
+  const counts = topicCounts(state, ordered);
+  const surface = (term: string) => state.surface.get(term) ?? term;
+  return {
+    total: ordered.length,
+    page,
+    limit: req.limit,
+    pageCount,
+    items,
+    mode,
+    suggestions: ordered.length === 0 ? suggestQueries(state.index, parsed.words, surface) : [],
+    facets: facetsOf(counts, parsed.topics),
+    topics: parsed.topics.map(topicRef),
+  };
 }
 
 /** The paper with this slug, or null. Cached per request (metadata and page share it). */
@@ -155,12 +212,19 @@ export const getPaperBySlug = cache(async (slug: string): Promise<PaperView | nu
   return row ? toView(row) : null;
 });
 
-export type RelatedPaper = { slug: string; title: string; lastFeedDate: string };
+export type RelatedPaper = { slug: string; title: string; lastFeedDate: string; shared: string[] };
 
-/** Up to `limit` papers most similar in text to `paper`. */
+/** Up to `limit` papers most similar in text to `paper`, each with the distinctive words they share. */
 export async function getRelatedPapers(paper: PaperView, limit = 5): Promise<RelatedPaper[]> {
   const state = await getSearchState();
-  const hits = similarTo(state.index, toSearchDoc(paper), limit);
+  const doc = toSearchDoc({ ...paper, topics: paper.topics.map((t) => t.slug) });
+  const hits = similarTo(state.index, doc, (t) => state.df.get(t) ?? 0, limit);
+  // Show shared terms as this paper writes them, not as stems.
+  const spelled = new Map<string, string>();
+  for (const w of tokenize(`${plainText(paper.title)} ${plainText(paper.abstract)}`)) {
+    for (const t of indexTerms(w))
+      if (!spelled.has(t)) spelled.set(t, w.toLowerCase() === w || /\p{Lu}.*\p{Lu}/u.test(w) ? w : w.toLowerCase());
+  }
   const rows = await getPrisma().paper.findMany({
     select: { id: true, slug: true, title: true, lastFeedDate: true },
     where: { id: { in: hits.map((h) => h.id) } },
@@ -168,6 +232,38 @@ export async function getRelatedPapers(paper: PaperView, limit = 5): Promise<Rel
   const byId = new Map(rows.map((r) => [r.id, r]));
   return hits.flatMap((h) => {
     const r = byId.get(h.id);
-    return r ? [{ slug: r.slug, title: r.title, lastFeedDate: r.lastFeedDate }] : [];
+    if (!r) return [];
+    const shared = [...new Set(h.shared.slice(0, 4).map((t) => spelled.get(t) ?? t))];
+    return [{ slug: r.slug, title: r.title, lastFeedDate: r.lastFeedDate, shared }];
   });
+}
+
+export type TopicSummary = TopicRef & {
+  description: string;
+  count: number;
+  top: { slug: string; title: string }[];
+};
+
+/** Every topic with its paper count and its three strongest papers (those for which it is the first topic, trending first). */
+export async function listTopics(): Promise<TopicSummary[]> {
+  const prisma = getPrisma();
+  const counts = await prisma.paperTopic.groupBy({ by: ["topic"], _count: { _all: true } });
+  const countOf = new Map(counts.map((c) => [c.topic, c._count._all]));
+  return Promise.all(
+    TOPICS.map(async (t) => {
+      const top = await prisma.paperTopic.findMany({
+        where: { topic: t.slug },
+        select: { paper: { select: { slug: true, title: true } } },
+        orderBy: [{ position: "asc" }, { score: "desc" }, { paper: { lastFeedDate: "desc" } }],
+        take: 3,
+      });
+      return {
+        slug: t.slug,
+        name: t.name,
+        description: t.description,
+        count: countOf.get(t.slug) ?? 0,
+        top: top.map((r) => r.paper),
+      };
+    }),
+  );
 }

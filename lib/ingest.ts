@@ -10,6 +10,8 @@ import type { FeedRecord, FeedSource, Rejection } from "@/lib/feed/schema";
 import { sqlTimestamp, type Db } from "@/lib/db/sqlite";
 import { slugBase, sortTitle, uniqueSlug } from "@/lib/text/identity";
 import { extractLinks } from "@/lib/text/links";
+import { writeTagging } from "@/lib/topics/store";
+import { tagPaper, TAGGING_VERSION } from "@/lib/topics/tagger";
 
 export type IngestInput = {
   /** The file (or URL) as the user named it. */
@@ -41,6 +43,7 @@ type PaperRow = {
   publishedOn: string | null;
   links: string;
   hasCode: number;
+  tagVersion: string | null;
   firstFeedDate: string;
   lastFeedDate: string;
   lastRank: number;
@@ -108,6 +111,7 @@ export function recordFailedRun(
 
 function statements(db: Db) {
   return {
+    db,
     insertRun: db.prepare(
       `INSERT INTO IngestRun (source, format, status, startedAt, finishedAt)
        VALUES (@source, @format, 'running', @startedAt, @finishedAt)`,
@@ -188,7 +192,9 @@ function upsertRecord(s: Statements, r: FeedRecord, runId: number): "added" | "u
       newestOn: r.publishedOn ?? r.feedDate,
       now,
     });
-    s.insertAppearance.run(Number(info.lastInsertRowid), r.source, r.feedDate, r.rank, runId, now);
+    const id = Number(info.lastInsertRowid);
+    s.insertAppearance.run(id, r.source, r.feedDate, r.rank, runId, now);
+    writeTagging(s.db, id, tagPaper(r.title, r.abstract));
     return "added";
   }
 
@@ -212,6 +218,10 @@ function upsertRecord(s: Statements, r: FeedRecord, runId: number): "added" | "u
   }
   if (!changed) return "unchanged";
 
+  // Topics depend on the title and abstract only; stale tags are the retag's job (npm start runs it).
+  if (next.title !== existing.title || next.abstract !== existing.abstract || existing.tagVersion !== TAGGING_VERSION) {
+    writeTagging(s.db, existing.id, tagPaper(r.title, r.abstract));
+  }
   const span = s.trendSpan.get(existing.id, existing.id)!;
   s.updatePaper.run({
     id: existing.id,

@@ -3,6 +3,7 @@
 // defaults); the JSON API is strict (bad values are a 400 with a message).
 // No server-only imports: client components may use it.
 import { z } from "zod";
+import { TOPIC_BY_SLUG } from "@/lib/topics/taxonomy";
 
 export const SORTS = ["relevance", "trending", "newest", "title"] as const;
 export type Sort = (typeof SORTS)[number];
@@ -20,7 +21,10 @@ export const MAX_API_LIMIT = 100;
 export const MAX_QUERY_LENGTH = 200;
 const MAX_PAGE = 100_000;
 
-export type ListingParams = { q: string; sort: Sort; page: number };
+/** At most this many topic filters are taken from a URL. */
+export const MAX_TOPICS = 5;
+
+export type ListingParams = { q: string; sort: Sort; page: number; topics: string[] };
 
 /** The default sort: relevance for a search, trending for the listing. */
 export const defaultSort = (q: string): Sort => (q ? "relevance" : "trending");
@@ -31,6 +35,10 @@ const effectiveSort = (q: string, sort: Sort | undefined): Sort =>
 
 type RawParams = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const all = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+/** Known topic slugs, each once, in the order given. */
+const knownTopics = (values: string[]) =>
+  [...new Set(values.map((v) => v.trim().toLowerCase()))].filter((v) => TOPIC_BY_SLUG.has(v)).slice(0, MAX_TOPICS);
 const normalizeQuery = (s: string) => s.replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_LENGTH).trim();
 
 const pageParamsSchema = z.object({
@@ -46,13 +54,15 @@ export function parseListingParams(raw: RawParams): ListingParams {
     sort: first(raw.sort),
     page: first(raw.page) ?? 1,
   });
-  return { q, sort: effectiveSort(q, sort), page };
+  // Unknown topics are dropped rather than shown as an error: the listing still makes sense.
+  return { q, sort: effectiveSort(q, sort), page, topics: knownTopics(all(raw.topic)) };
 }
 
 /** The URL of a listing state; defaults are left out, so equal states have equal URLs. */
-export function listingHref({ q, sort, page }: ListingParams): string {
+export function listingHref({ q, sort, page, topics }: ListingParams): string {
   const params = new URLSearchParams();
   if (q) params.set("q", q);
+  for (const topic of topics) params.append("topic", topic);
   if (sort !== defaultSort(q)) params.set("sort", sort);
   if (page > 1) params.set("page", String(page));
   const query = params.toString();
@@ -82,6 +92,12 @@ const apiParamsSchema = z.object({
 
 export type ApiListingParams = ListingParams & { limit: number };
 
+/** The listing with one topic filter added or removed (a new filter starts again at page 1). */
+export function toggleTopic(params: ListingParams, slug: string): ListingParams {
+  const topics = params.topics.includes(slug) ? params.topics.filter((t) => t !== slug) : [...params.topics, slug];
+  return { ...params, topics, page: 1 };
+}
+
 /** Parses /api/papers query params strictly: a one-line error message, or the params. */
 export function parseApiParams(
   search: URLSearchParams,
@@ -94,6 +110,10 @@ export function parseApiParams(
   }
   const parsed = apiParamsSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "invalid query parameters" };
+  const topics = search.getAll("topic").map((t) => t.trim().toLowerCase());
+  const unknown = topics.find((t) => !TOPIC_BY_SLUG.has(t));
+  if (unknown !== undefined) return { ok: false, error: `unknown topic "${unknown}"; GET /api/topics lists them` };
+  if (new Set(topics).size > MAX_TOPICS) return { ok: false, error: `at most ${MAX_TOPICS} topics` };
   const { q, sort, page, limit } = parsed.data;
-  return { ok: true, params: { q, sort: effectiveSort(q, sort), page, limit } };
+  return { ok: true, params: { q, sort: effectiveSort(q, sort), page, limit, topics: [...new Set(topics)] } };
 }

@@ -10,7 +10,8 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { openDatabase } from "@/lib/db/sqlite";
 import { readFeed } from "@/lib/feed/index";
 import { ingestRecords } from "@/lib/ingest";
-import { createIndex, runQuery, toSearchDoc } from "@/lib/search/index";
+import { createIndex, runSearch, toSearchDoc } from "@/lib/search/index";
+import { parseQuery } from "@/lib/search/query";
 import { syntheticFeed } from "./lib/synthetic-feed";
 
 const { values } = parseArgs({ options: { papers: { type: "string" }, smoke: { type: "boolean" } } });
@@ -46,13 +47,24 @@ function main() {
 
     const heapBefore = process.memoryUsage().heapUsed;
     t = process.hrtime.bigint();
-    const rows = db.prepare("SELECT id, title, abstract FROM Paper").all() as {
+    const rows = db.prepare("SELECT id, title, abstract, keyPhrases FROM Paper").all() as {
       id: number;
       title: string;
       abstract: string;
+      keyPhrases: string;
     }[];
+    const topicsOf = new Map<number, string[]>();
+    const topicRows = db.prepare("SELECT paperId, topic FROM PaperTopic ORDER BY position").all() as {
+      paperId: number;
+      topic: string;
+    }[];
+    for (const t of topicRows) topicsOf.set(t.paperId, [...(topicsOf.get(t.paperId) ?? []), t.topic]);
     const index = createIndex();
-    index.addAll(rows.map(toSearchDoc));
+    index.addAll(
+      rows.map((r) =>
+        toSearchDoc({ ...r, keyPhrases: JSON.parse(r.keyPhrases) as string[], topics: topicsOf.get(r.id) ?? [] }),
+      ),
+    );
     const indexS = seconds(t);
     const heapMB = (process.memoryUsage().heapUsed - heapBefore) / 1048576;
 
@@ -71,7 +83,10 @@ function main() {
     ];
     const latencies = queries.map((q) => {
       const start = process.hrtime.bigint();
-      runQuery(index, q);
+      runSearch(
+        index,
+        parseQuery(q, () => false),
+      );
       return seconds(start) * 1000;
     });
     db.close();

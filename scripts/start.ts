@@ -1,5 +1,6 @@
 // `npm start`: everything a fresh machine needs, then the server. Applies pending
-// migrations, loads the bundled sample feed when the catalog is empty, builds
+// migrations, loads the bundled sample feed when the catalog is empty, re-tags
+// papers whose topics come from an older taxonomy, builds
 // when the build is missing or stale, and serves http://localhost:$PORT (3000)
 // on all interfaces, or on $PAPERSHELF_HOST.
 // `--no-build` skips the build check (the browser tests build once beforehand).
@@ -7,6 +8,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { ingestFeedFile, SAMPLE_FEED } from "@/lib/ingest-file";
 import { summaryLine } from "@/lib/ingest";
+import { retagCatalog } from "@/lib/topics/store";
 import { buildNeeded, runBuild } from "./lib/build";
 import { fail, openCatalog } from "./lib/cli";
 
@@ -18,6 +20,10 @@ function prepareCatalog() {
       const summary = ingestFeedFile(db, SAMPLE_FEED);
       process.stderr.write(`The catalog was empty: loaded the sample feed ${SAMPLE_FEED} (${summaryLine(summary)})\n`);
     }
+    // Papers tagged by an older taxonomy (or none, after an upgrade) get today's topics.
+    const retag = retagCatalog(db);
+    if (retag.checked > 0)
+      process.stderr.write(`Re-tagged ${retag.checked} papers with the current topics (${retag.changed} changed)\n`);
   } finally {
     db.close();
   }

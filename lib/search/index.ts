@@ -1,108 +1,277 @@
 // The MiniSearch index over the catalog: which fields, how they are weighted, and
-// how a query is run. Pure: building and querying only; lib/search/service.ts
-// owns the index's lifecycle (build once per process, refresh on catalog change).
-import MiniSearch, { type SearchResult } from "minisearch";
+// how a parsed query runs. Pure: building and querying only; lib/search/service.ts
+// owns the index's lifecycle (built once per process, refreshed on catalog change).
+import MiniSearch, { type Query, type SearchResult } from "minisearch";
+import { fieldAcronymAliases } from "@/lib/search/field-acronyms";
+import type { ParsedQuery } from "@/lib/search/query";
+import {
+  canonicalWords,
+  indexTerms,
+  joinedCompound,
+  queryTerm,
+  splitWords,
+  termsOf,
+  tokenize,
+} from "@/lib/search/terms";
+import { paperAcronyms } from "@/lib/text/acronyms";
 import { plainText } from "@/lib/text/rich-text";
-import { normalizeTerm, termsOf, tokenize } from "@/lib/search/terms";
+import { TOPIC_BY_SLUG } from "@/lib/topics/taxonomy";
 
-/** What the index holds per paper: the text a reader sees, markup resolved. */
-export type SearchDoc = { id: number; title: string; abstract: string };
+/** What the index holds per paper: the text a reader sees (markup resolved) and what was derived from it. */
+export type SearchDoc = {
+  id: number;
+  title: string;
+  /** Acronyms and names the paper defines, with their expansions ("MATES model-aware data selection ..."). */
+  acronyms: string;
+  keyPhrases: string;
+  /** Names and slugs of the paper's topics. */
+  topics: string;
+  /** Field acronyms the text uses in either form, as "LLM large language model". */
+  aliases: string;
+  abstract: string;
+};
+
+export type IndexablePaper = { id: number; title: string; abstract: string; keyPhrases: string[]; topics: string[] };
 
 export type SearchHit = { id: number; score: number; terms: string[] };
 
-/** A title match outweighs several abstract matches, so "MATES" finds MATES first. */
-export const TITLE_BOOST = 3;
+/** How the results were found: every word as typed, every word allowing typos, or only some words. */
+export type MatchMode = "exact" | "typo" | "partial";
+
+/** Title above acronyms above key phrases and topics above the abstract. */
+export const FIELD_BOOSTS = {
+  title: 3,
+  acronyms: 2.5,
+  keyPhrases: 1.5,
+  topics: 1.5,
+  aliases: 1.2,
+  abstract: 1,
+} as const;
 
 /**
- * Typo tolerance that does not turn short words into noise: exact up to four
- * letters (acronyms), one edit from five, two from nine (runQuery only uses it
- * when the words as typed find nothing). Prefixes from three letters
- * ("pretrain" finds "pretraining"); prefix and fuzzy matches score lower.
+ * Typos allowed in a word the catalog does not have: one edit from four letters,
+ * two from eight (from six for acronyms, whose typos are often swapped letters).
+ * Counted on the word as typed, not its stem.
  */
-export const SEARCH_OPTIONS = {
-  boost: { title: TITLE_BOOST },
-  prefix: (term: string) => term.length >= 3,
-  fuzzy: (term: string) => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : false),
-  combineWith: "AND",
-} as const;
+export function fuzziness(word: string): number | false {
+  const acronym = /\p{Lu}.*\p{Lu}/u.test(word);
+  if (word.length >= 8 || (acronym && word.length >= 6)) return 2;
+  return word.length >= 4 ? 1 : false;
+}
 
 export function createIndex(): MiniSearch<SearchDoc> {
   return new MiniSearch<SearchDoc>({
-    fields: ["title", "abstract"],
+    fields: Object.keys(FIELD_BOOSTS),
     storeFields: [],
     tokenize,
-    processTerm: (term) => normalizeTerm(term),
-    searchOptions: SEARCH_OPTIONS,
+    processTerm: (term) => indexTerms(term),
+    // Query leaves are single words (see wordQuery): split them without the index's compound joining.
+    searchOptions: {
+      tokenize: splitWords,
+      processTerm: (term) => queryTerm(term),
+      boost: FIELD_BOOSTS,
+      combineWith: "AND",
+    },
   });
 }
 
-/** The document indexed for a paper (title and abstract as plain text). */
-export function toSearchDoc(paper: { id: number; title: string; abstract: string }): SearchDoc {
-  return { id: paper.id, title: plainText(paper.title), abstract: plainText(paper.abstract) };
+/** The document indexed for a paper. */
+export function toSearchDoc(paper: IndexablePaper): SearchDoc {
+  const title = plainText(paper.title);
+  const abstract = plainText(paper.abstract);
+  return {
+    id: paper.id,
+    title,
+    acronyms: paperAcronyms(title, abstract)
+      .map((a) => `${a.acronym} ${a.expansion ?? ""}`)
+      .join(" ; "),
+    keyPhrases: paper.keyPhrases.join(" ; "),
+    topics: paper.topics.map((slug) => `${TOPIC_BY_SLUG.get(slug)?.name ?? ""} ${slug}`).join(" ; "),
+    aliases: fieldAcronymAliases(canonicalWords(`${title} \n ${abstract}`)).join(" ; "),
+    abstract,
+  };
+}
+
+/** The folded word sequence phrases are matched against (see `containsPhrase`). */
+export function phraseText(paper: { title: string; abstract: string }): string {
+  return ` ${canonicalWords(`${plainText(paper.title)} \n ${plainText(paper.abstract)}`).join(" ")} `;
+}
+
+/** Whether a paper's phraseText contains the phrase, word for word (case, accents, hyphens aside). */
+export function containsPhrase(text: string, phrase: string): boolean {
+  const words = canonicalWords(phrase);
+  return words.length > 0 && text.includes(` ${words.join(" ")} `);
+}
+
+const HYPHEN = /[-\u2010\u2011]/;
+
+/**
+ * The query for one word: a hyphenated compound matches its parts together or,
+ * for "pre-training"-like compounds, the joined word. With `typos`, a word the
+ * catalog does not have also matches close spellings. Null for stop words.
+ */
+function wordQuery(word: string, typos?: MiniSearch<SearchDoc>): Query | null {
+  if (!HYPHEN.test(word)) {
+    if (!termsOf(word).length) return null;
+    const unknown = typos && typos.search(word, { prefix: false, fuzzy: false }).length === 0;
+    return unknown ? { combineWith: "AND", queries: [word], fuzzy: fuzziness(word) } : word;
+  }
+  const parts = word.split(HYPHEN).filter((p) => termsOf(p).length > 0);
+  if (parts.length === 0) return null;
+  const together: Query = parts.length === 1 ? parts[0]! : { combineWith: "AND", queries: parts };
+  const joined = joinedCompound(word);
+  return joined ? { combineWith: "OR", queries: [joined, together] } : together;
+}
+
+/** The MiniSearch query for a parsed query's required words and phrase words (null when there are none). */
+function positiveQuery(parsed: ParsedQuery, combineWith: "AND" | "OR", typos?: MiniSearch<SearchDoc>): Query | null {
+  const words = [...parsed.words, ...parsed.phrases.flatMap((p) => p.split(/\s+/))];
+  const queries = words.map((w) => wordQuery(w, typos)).filter((q): q is Query => q !== null);
+  return queries.length ? { combineWith, queries } : null;
 }
 
 const toHits = (results: SearchResult[]): SearchHit[] =>
   results.map((r) => ({ id: r.id as number, score: r.score, terms: r.terms }));
 
+export type SearchFilters = {
+  /** Whether a paper may appear at all (topic filters). */
+  allow?: (id: number) => boolean;
+  /** The paper's phraseText, for phrase and excluded-phrase checks. */
+  textOf?: (id: number) => string | undefined;
+};
+
 /**
- * Runs a user query in up to three passes, stopping at the first that finds
- * anything: every word exactly (or as a prefix); every word allowing typos;
- * then any of the words. Typos are only forgiven when the words as typed find
- * nothing, so "MATES" is not padded with papers about "rates". `matchedAll` is
- * false when the results match only some of the words.
+ * Runs a parsed query in up to three passes, stopping at the first that finds
+ * anything: every word as typed (the last one also as a prefix, since it may be
+ * unfinished); every word, with typos forgiven in words the catalog does not
+ * have; then any of the words. Typos are only forgiven when the words as typed
+ * find nothing, so "MATES" is not padded with "rates". Phrases, exclusions and `filters` apply to every pass. A query of only
+ * filters (topic:, -word) returns every allowed paper with equal scores.
  */
-export function runQuery(index: MiniSearch<SearchDoc>, q: string): { hits: SearchHit[]; matchedAll: boolean } {
-  const exact = index.search(q, { fuzzy: false });
-  if (exact.length > 0) return { hits: toHits(exact), matchedAll: true };
-  const typos = index.search(q);
-  if (typos.length > 0 || termsOf(q).length < 2) return { hits: toHits(typos), matchedAll: true };
-  return { hits: toHits(index.search(q, { combineWith: "OR" })), matchedAll: false };
+export function runSearch(
+  index: MiniSearch<SearchDoc>,
+  parsed: ParsedQuery,
+  filters: SearchFilters = {},
+): { hits: SearchHit[]; mode: MatchMode; ranked: boolean } {
+  const excluded = excludedIds(index, parsed, filters);
+  const filter = (r: SearchResult) => {
+    const id = r.id as number;
+    if (excluded.has(id) || (filters.allow && !filters.allow(id))) return false;
+    if (!parsed.phrases.length) return true;
+    const text = filters.textOf?.(id);
+    return text !== undefined && parsed.phrases.every((p) => containsPhrase(text, p));
+  };
+  const all = positiveQuery(parsed, "AND");
+  if (!all) {
+    // Words that are all stop words ask for nothing findable; only a query of filters lists everything allowed.
+    if (parsed.words.length || parsed.phrases.length) return { hits: [], mode: "exact", ranked: true };
+    return { hits: toHits(index.search(MiniSearch.wildcard, { filter })), mode: "exact", ranked: false };
+  }
+  const lastWord = parsed.words.at(-1);
+  const prefix = (term: string, i: number, terms: string[]) =>
+    lastWord !== undefined && i === terms.length - 1 && term.length >= 3 && termsOf(lastWord).at(-1) === term;
+  const exact = index.search(all, { filter, fuzzy: false, prefix });
+  if (exact.length > 0) return { hits: toHits(exact), mode: "exact", ranked: true };
+  const typos = index.search(positiveQuery(parsed, "AND", index)!, { filter, fuzzy: false, prefix });
+  if (typos.length > 0) return { hits: toHits(typos), mode: "typo", ranked: true };
+  const some = positiveQuery(parsed, "OR", index)!;
+  const partial =
+    parsed.words.length + parsed.phrases.length > 1 ? index.search(some, { filter, fuzzy: false, prefix }) : [];
+  return { hits: toHits(partial), mode: "partial", ranked: true };
+}
+
+/** Papers that an excluded word or phrase rules out. */
+function excludedIds(index: MiniSearch<SearchDoc>, parsed: ParsedQuery, filters: SearchFilters): Set<number> {
+  const out = new Set<number>();
+  for (const word of parsed.excludedWords) {
+    const q = wordQuery(word);
+    if (q) for (const r of index.search(q, { prefix: false, fuzzy: false })) out.add(r.id as number);
+  }
+  for (const phrase of parsed.excludedPhrases) {
+    const q = positiveQuery(
+      { words: [], phrases: [phrase], excludedWords: [], excludedPhrases: [], topics: [] },
+      "AND",
+    );
+    if (!q) continue;
+    for (const r of index.search(q, { prefix: false, fuzzy: false })) {
+      const text = filters.textOf?.(r.id as number);
+      if (text !== undefined && containsPhrase(text, phrase)) out.add(r.id as number);
+    }
+  }
+  return out;
 }
 
 /** Catalog words close to `word` (one or two edits), best first; just `word` when the catalog has it. */
-function closeTerms(index: MiniSearch<SearchDoc>, word: string): string[] {
+function closeTerms(index: MiniSearch<SearchDoc>, word: string, surface: (term: string) => string): string[] {
   if (index.search(word, { prefix: false, fuzzy: false }).length > 0) return [word];
-  const maxEdits = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+  const term = queryTerm(word) ?? "";
+  const maxEdits = term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0;
   if (!maxEdits) return [];
   const hits = index.search(word, { prefix: false, fuzzy: maxEdits, combineWith: "OR" });
-  return [...new Set(hits.flatMap((h) => h.terms))];
+  return [...new Set(hits.flatMap((h) => h.terms))].map(surface);
 }
 
 /**
  * Queries a reader might have meant when theirs found nothing: for one word, the
  * closest catalog words; for several, the query with each unknown word replaced
- * by its closest match.
+ * by its closest match. `surface` turns an index term (a stem) into a word to show.
  */
-export function suggestQueries(index: MiniSearch<SearchDoc>, q: string, limit = 3): string[] {
-  const words = termsOf(q);
-  if (words.length === 0) return [];
-  const options = words.map((w) => closeTerms(index, w));
-  if (words.length === 1) return options[0]!.filter((t) => t !== words[0]).slice(0, limit);
+export function suggestQueries(
+  index: MiniSearch<SearchDoc>,
+  words: string[],
+  surface: (term: string) => string,
+  limit = 3,
+): string[] {
+  const real = words.filter((w) => termsOf(w).length > 0);
+  if (real.length === 0) return [];
+  const options = real.map((w) => closeTerms(index, w, surface));
+  if (real.length === 1) return options[0]!.filter((t) => t.toLowerCase() !== real[0]!.toLowerCase()).slice(0, limit);
   if (options.some((o) => o.length === 0)) return [];
   const suggestion = options.map((o) => o[0]).join(" ");
-  return suggestion === words.join(" ") ? [] : [suggestion];
+  return suggestion.toLowerCase() === real.join(" ").toLowerCase() ? [] : [suggestion];
 }
 
+export type SimilarHit = SearchHit & { shared: string[] };
+
 /**
- * Papers most like `doc`: its distinctive words (title words, then the abstract's
- * most frequent ones) as an OR query, so BM25 favours papers sharing rare terms.
+ * Papers most like a paper by tf-idf: its most distinctive terms (frequent in it,
+ * rare in the catalog) as a query, each weighted by its idf, scored by BM25. Each
+ * hit lists the distinctive terms it shares, best first.
  */
-export function similarTo(index: MiniSearch<SearchDoc>, doc: SearchDoc, limit: number): SearchHit[] {
-  const counts = new Map<string, number>();
-  for (const w of tokenize(doc.abstract)) {
-    const t = normalizeTerm(w);
-    if (t && t.length > 3 && !/^\d+$/.test(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+export function similarTo(
+  index: MiniSearch<SearchDoc>,
+  doc: SearchDoc,
+  documentFrequency: (term: string) => number,
+  limit: number,
+): SimilarHit[] {
+  const n = Math.max(index.documentCount, 1);
+  const tf = new Map<string, number>();
+  for (const field of [doc.title, doc.title, doc.keyPhrases, doc.abstract]) {
+    for (const w of tokenize(field)) for (const t of indexTerms(w)) tf.set(t, (tf.get(t) ?? 0) + 1);
   }
-  const abstractTerms = [...counts]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 25)
-    .map(([t]) => t);
-  const titleTerms = termsOf(doc.title);
-  const query = [...new Set([...titleTerms, ...abstractTerms])].join(" ");
-  if (!query) return [];
-  return toHits(
-    index
-      .search(query, { combineWith: "OR", prefix: false, fuzzy: false, filter: (r) => r.id !== doc.id })
-      .slice(0, limit),
+  const idf = (t: string) => Math.log(1 + n / Math.max(1, documentFrequency(t)));
+  const weighted = [...tf]
+    .filter(([t]) => t.length > 2 && !/^\d+$/.test(t) && documentFrequency(t) > 1)
+    .map(([t, f]) => ({ t, w: Math.log(1 + f) * idf(t) }))
+    .sort((a, b) => b.w - a.w)
+    .slice(0, 20);
+  if (weighted.length === 0) return [];
+  const weightOf = new Map(weighted.map(({ t, w }) => [t, w]));
+  const results = index.search(
+    { combineWith: "OR", queries: weighted.map(({ t }) => t) },
+    {
+      prefix: false,
+      fuzzy: false,
+      processTerm: (term) => term, // the terms are index terms already
+      tokenize: (text) => [text],
+      boostTerm: (term) => weightOf.get(term) ?? 1,
+      filter: (r) => r.id !== doc.id,
+    },
   );
+  return results.slice(0, limit).map((r) => ({
+    id: r.id as number,
+    score: r.score,
+    terms: r.terms,
+    shared: r.terms.filter((t) => weightOf.has(t)).sort((a, b) => weightOf.get(b)! - weightOf.get(a)!),
+  }));
 }

@@ -1,42 +1,44 @@
 // The few lines of an abstract that a card shows: its opening, or for a search
-// the sentence where the first matched word appears, cut at a word boundary.
+// the sentence that matches best, cut at a word boundary.
 // Works on rich-text segments so math and links are never cut in half. Pure.
-import { normalizeTerm, tokenize } from "@/lib/search/terms";
+import { indexTerms, tokenize } from "@/lib/search/terms";
 import { texToPlain, type Segment } from "@/lib/text/rich-text";
 
 const ELLIPSIS = "…";
 
 const lengthOf = (s: Segment) => (s.kind === "math" ? texToPlain(s.tex).length : s.text.length);
 
-/** Index in `text` of the first word whose folded form is in `terms`, or -1. */
-function firstMatch(text: string, terms: ReadonlySet<string>): number {
-  for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
-    if (tokenize(m[0]).some((w) => terms.has(normalizeTerm(w) ?? ""))) return m.index;
-  }
-  return -1;
+/** How many distinct matched terms a stretch of text contains. */
+function matchedTerms(text: string, terms: ReadonlySet<string>): number {
+  const found = new Set<string>();
+  for (const w of tokenize(text)) for (const t of indexTerms(w)) if (terms.has(t)) found.add(t);
+  return found.size;
 }
 
-/** Where the excerpt starts: the start of the sentence with the first match, if the opening does not show it. */
+/**
+ * Where the excerpt starts: the sentence of the abstract that contains the most
+ * matched terms (the earliest of equals), unless the opening already shows it.
+ */
 function startPoint(
   segments: Segment[],
   maxChars: number,
   terms?: ReadonlySet<string>,
 ): { seg: number; offset: number } {
-  if (!terms?.size) return { seg: 0, offset: 0 };
+  const start = { seg: 0, offset: 0 };
+  if (!terms?.size) return start;
+  let best = { ...start, score: 0, before: 0 };
   let before = 0;
-  for (let i = 0; i < segments.length; i++) {
-    const s = segments[i]!;
+  segments.forEach((s, seg) => {
     if (s.kind === "text") {
-      const at = firstMatch(s.text, terms);
-      if (at >= 0) {
-        if (before + at < maxChars * 0.6) return { seg: 0, offset: 0 };
-        const sentence = Math.max(s.text.lastIndexOf(". ", at) + 2, s.text.lastIndexOf("\n", at) + 1, 0);
-        return { seg: i, offset: sentence };
+      for (const m of s.text.matchAll(/[^.!?\n]+(?:[.!?]+|\n|$)\s*/g)) {
+        const score = matchedTerms(m[0], terms);
+        if (score > best.score) best = { seg, offset: m.index, score, before: before + m.index };
       }
     }
     before += lengthOf(s);
-  }
-  return { seg: 0, offset: 0 };
+  });
+  // Starting mid-abstract only pays when the best sentence would not show from the start.
+  return best.before + 80 < maxChars ? start : { seg: best.seg, offset: best.offset };
 }
 
 /**

@@ -2,6 +2,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getPapers } from "@/app/api/papers/route";
 import { GET as getPaper } from "@/app/api/papers/[slug]/route";
+import { GET as getTopics } from "@/app/api/topics/route";
 import { ingestFeedFile, SAMPLE_FEED } from "@/lib/ingest-file";
 import { createTempCatalog, textPage, writeFeed, type TempCatalog } from "@/tests/helpers/catalog";
 
@@ -71,9 +72,29 @@ describe("GET /api/papers", () => {
     expect(await list(query)).toEqual({ status: 400, body: { error } });
   });
 
+  it("gives every paper its topics, and filters by topic", async () => {
+    const { body } = await list("?topic=multimodal&limit=100");
+    expect(body.total).toBeGreaterThan(5);
+    for (const p of body.results) {
+      expect(p.topics).toContainEqual({ slug: "multimodal", name: "Multimodal & vision-language" });
+      expect(p.keyPhrases.length).toBeGreaterThan(0);
+    }
+  });
+
   it("returns markup in feed text as the plain string it was", async () => {
     const { body } = await list("?q=hostile");
     expect(body.results[0]).toMatchObject({ title: HOSTILE_TITLE, abstract: HOSTILE_ABSTRACT, links: [] });
+  });
+});
+
+describe("GET /api/topics", () => {
+  it("lists every topic with its paper count, in taxonomy order", async () => {
+    const body = await (await getTopics()).json();
+    expect(body.topics.length).toBeGreaterThanOrEqual(15);
+    const multimodal = body.topics.find((t: { slug: string }) => t.slug === "multimodal");
+    expect(multimodal).toMatchObject({ name: "Multimodal & vision-language", url: "/?topic=multimodal" });
+    expect(multimodal.count).toBe((await list("?topic=multimodal")).body.total);
+    expect(multimodal.top).toHaveLength(3);
   });
 });
 
@@ -89,6 +110,7 @@ describe("GET /api/papers/[slug]", () => {
       slug: expect.any(String),
       url: expect.stringMatching(/^\/papers\//),
       title: expect.any(String),
+      shared: expect.arrayContaining([expect.any(String)]),
     });
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { getPaperBySlug, getRelatedPapers, listPapers, searchPapers } from "@/lib/catalog";
+import { findPapers, getPaperBySlug, getRelatedPapers, listTopics, type ListingRequest } from "@/lib/catalog";
 import { ingestFeedFile, SAMPLE_FEED } from "@/lib/ingest-file";
 import { getSearchState, REFRESH_INTERVAL_MS } from "@/lib/search/service";
 import { abstractFor, createTempCatalog, textPage, writeFeed, type TempCatalog } from "@/tests/helpers/catalog";
@@ -12,9 +12,12 @@ beforeAll(() => {
 });
 afterAll(() => cat.cleanup());
 
-const page = (sort: "trending" | "newest" | "title", n: number, limit = 20) => listPapers({ sort, page: n, limit });
+const page = (sort: "trending" | "newest" | "title", n: number, limit = 20) =>
+  findPapers({ q: "", topics: [], sort, page: n, limit });
+const find = (req: Partial<ListingRequest>) =>
+  findPapers({ q: "", topics: [], sort: "relevance", page: 1, limit: 20, ...req });
 
-describe("listPapers", () => {
+describe("findPapers without a query: the listing", () => {
   it("shows 94 papers, 20 per page, five pages, in feed rank order", async () => {
     const first = await page("trending", 1);
     expect(first).toMatchObject({ total: 94, page: 1, limit: 20, pageCount: 5 });
@@ -55,23 +58,23 @@ describe("listPapers", () => {
   });
 
   it("clamps a page past the end to the last page when asked", async () => {
-    expect((await listPapers({ sort: "trending", page: 99, limit: 20, clampPage: true })).page).toBe(5);
-    expect((await listPapers({ sort: "trending", page: 99, limit: 20 })).items).toEqual([]);
+    expect((await find({ sort: "trending", page: 99, clampPage: true })).page).toBe(5);
+    expect((await find({ sort: "trending", page: 99 })).items).toEqual([]);
   });
 });
 
-describe("searchPapers", () => {
+describe("findPapers with a query: search", () => {
   it("ranks the paper named by an acronym first and reports the matched terms", async () => {
-    const result = await searchPapers({ q: "MATES", sort: "relevance", page: 1, limit: 20 });
+    const result = await find({ q: "MATES" });
     expect(result.items[0]!.title).toMatch(/^MATES:/);
-    expect(result.items[0]!.match.terms).toContain("mates");
-    expect(result.matchedAll).toBe(true);
+    expect(result.items[0]!.match!.terms).toContain("mates");
+    expect(result.mode).toBe("exact");
   });
 
   it.each(["trending", "newest", "title"] as const)(
     "orders results by %s exactly as the listing does",
     async (sort) => {
-      const found = await searchPapers({ q: "language", sort, page: 1, limit: 100 });
+      const found = await find({ q: "language", sort, limit: 100 });
       const listed = (await page(sort, 1, 100)).items.map((p) => p.id);
       const ids = new Set(found.items.map((p) => p.id));
       expect(found.items.length).toBeGreaterThan(20);
@@ -80,7 +83,7 @@ describe("searchPapers", () => {
   );
 
   it("returns nothing for a word no paper contains", async () => {
-    const result = await searchPapers({ q: "zzqxv", sort: "relevance", page: 1, limit: 20 });
+    const result = await find({ q: "zzqxv" });
     expect(result.total).toBe(0);
     expect(result.items).toEqual([]);
   });
@@ -97,7 +100,7 @@ describe("searchPapers", () => {
     );
     vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + REFRESH_INTERVAL_MS + 1 });
     try {
-      const result = await searchPapers({ q: "Quokkaformer", sort: "relevance", page: 1, limit: 20 });
+      const result = await find({ q: "Quokkaformer" });
       expect(result.items.map((p) => p.title)).toEqual(["Quokkaformer: Marsupial Attention"]);
       const after = await getSearchState();
       expect(after.index).toBe(before.index); // the same index, updated in place
@@ -105,6 +108,52 @@ describe("searchPapers", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe("topics", () => {
+  it("filters the listing to a topic, in trending order, with facet counts over all results", async () => {
+    const all = await find({});
+    const speech = await find({ topics: ["audio-speech"], limit: 100 });
+    expect(speech.total).toBeGreaterThan(2);
+    expect(speech.total).toBeLessThan(all.total);
+    for (const p of speech.items) expect(p.topics.map((t) => t.slug)).toContain("audio-speech");
+    expect(speech.items.map((p) => p.lastRank)).toEqual([...speech.items.map((p) => p.lastRank)].sort((a, b) => a - b));
+    expect(speech.facets.find((f) => f.slug === "audio-speech")).toMatchObject({ count: speech.total, selected: true });
+  });
+
+  it("combines several topics: papers in all of them", async () => {
+    const multimodal = await find({ topics: ["multimodal"], limit: 100 });
+    const both = await find({ topics: ["multimodal", "biomedical"], limit: 100 });
+    expect(both.total).toBeGreaterThan(0);
+    expect(both.total).toBeLessThan(multimodal.total);
+    for (const p of both.items)
+      expect(p.topics.map((t) => t.slug)).toEqual(expect.arrayContaining(["multimodal", "biomedical"]));
+  });
+
+  it("counts topics for the current query, largest first, without zero counts", async () => {
+    const result = await find({ q: "speech" });
+    const counts = result.facets.map((f) => f.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(counts.every((c) => c > 0)).toBe(true);
+    const inTopic = (slug: string) => result.items.filter((p) => p.topics.some((t) => t.slug === slug)).length;
+    expect(result.total).toBeLessThanOrEqual(20);
+    for (const f of result.facets) expect(f.count).toBe(inTopic(f.slug));
+  });
+
+  it("works with a query, a topic and topic: in the query together", async () => {
+    const viaParam = await find({ q: "data", topics: ["multimodal"] });
+    const viaQuery = await find({ q: "data topic:multimodal" });
+    expect(viaQuery.items.map((p) => p.id)).toEqual(viaParam.items.map((p) => p.id));
+    expect(viaParam.topics).toEqual([{ slug: "multimodal", name: "Multimodal & vision-language" }]);
+  });
+
+  it("lists every topic with its count and top papers", async () => {
+    const topics = await listTopics();
+    expect(topics.length).toBeGreaterThanOrEqual(15);
+    const speech = topics.find((t) => t.slug === "audio-speech")!;
+    expect(speech.count).toBe((await find({ topics: ["audio-speech"] })).total);
+    expect(speech.top.length).toBe(3);
   });
 });
 

@@ -10,7 +10,7 @@ beforeAll(() => (cat = createTempCatalog()));
 afterAll(() => cat.cleanup());
 
 describe("a 40,000-paper feed", () => {
-  it("ingests whole, every paper with its own slug and rank, and re-ingests as unchanged", () => {
+  it("ingests whole, every paper with its own slug and rank, and re-ingests as unchanged", { timeout: 180_000 }, () => {
     const feed = syntheticFeed(40_000);
     const file = writeFeed(cat.dir, "big.txt", feed.text);
     expect(feed.text.length).toBeGreaterThan(55_000_000);

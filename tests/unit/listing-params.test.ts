@@ -4,11 +4,16 @@ import { listingHref, parseApiParams, parseListingParams, SORTS, type ListingPar
 
 describe("parseListingParams (page URLs)", () => {
   it("defaults to trending, page 1, no query", () => {
-    expect(parseListingParams({})).toEqual({ q: "", sort: "trending", page: 1 });
+    expect(parseListingParams({})).toEqual({ q: "", sort: "trending", page: 1, topics: [] });
   });
 
   it("defaults to relevance when there is a query", () => {
-    expect(parseListingParams({ q: "  MATES   data " })).toEqual({ q: "MATES data", sort: "relevance", page: 1 });
+    expect(parseListingParams({ q: "  MATES   data " })).toEqual({
+      q: "MATES data",
+      sort: "relevance",
+      page: 1,
+      topics: [],
+    });
   });
 
   it.each([
@@ -33,9 +38,10 @@ describe("parseListingParams (page URLs)", () => {
 
 describe("listingHref", () => {
   it("leaves defaults out of the URL", () => {
-    expect(listingHref({ q: "", sort: "trending", page: 1 })).toBe("/");
-    expect(listingHref({ q: "a b", sort: "relevance", page: 2 })).toBe("/?q=a+b&page=2");
-    expect(listingHref({ q: "", sort: "title", page: 1 })).toBe("/?sort=title");
+    expect(listingHref({ q: "", sort: "trending", page: 1, topics: [] })).toBe("/");
+    expect(listingHref({ q: "a b", sort: "relevance", page: 2, topics: [] })).toBe("/?q=a+b&page=2");
+    expect(listingHref({ q: "", sort: "title", page: 1, topics: [] })).toBe("/?sort=title");
+    expect(listingHref({ q: "", sort: "trending", page: 1, topics: ["code", "data"] })).toBe("/?topic=code&topic=data");
   });
 
   it("round-trips through parseListingParams for any state", () => {
@@ -43,12 +49,15 @@ describe("listingHref", () => {
       q: fc.string({ maxLength: 40 }).map((s) => s.replace(/\s+/g, " ").trim()),
       sort: fc.constantFrom(...SORTS),
       page: fc.integer({ min: 1, max: 500 }),
+      topics: fc.uniqueArray(fc.constantFrom("code", "data", "multimodal", "efficiency", "vision"), { maxLength: 3 }),
     });
     fc.assert(
       fc.property(state, (s: ListingParams) => {
-        const expected = parseListingParams({ q: s.q, sort: s.sort, page: String(s.page) });
+        const expected = parseListingParams({ q: s.q, sort: s.sort, page: String(s.page), topic: s.topics });
         const url = new URL(listingHref(expected), "http://x");
-        expect(parseListingParams(Object.fromEntries(url.searchParams))).toEqual(expected);
+        const raw: Record<string, string | string[]> = Object.fromEntries(url.searchParams);
+        raw.topic = url.searchParams.getAll("topic");
+        expect(parseListingParams(raw)).toEqual(expected);
       }),
     );
   });
@@ -58,14 +67,19 @@ describe("parseApiParams (JSON API)", () => {
   const parse = (query: string) => parseApiParams(new URLSearchParams(query));
 
   it("applies defaults: page 1, limit 20, trending, or relevance with a query", () => {
-    expect(parse("")).toEqual({ ok: true, params: { q: "", sort: "trending", page: 1, limit: 20 } });
+    expect(parse("")).toEqual({ ok: true, params: { q: "", sort: "trending", page: 1, limit: 20, topics: [] } });
     expect(parse("q=MATES&limit=100")).toEqual({
       ok: true,
-      params: { q: "MATES", sort: "relevance", page: 1, limit: 100 },
+      params: { q: "MATES", sort: "relevance", page: 1, limit: 100, topics: [] },
     });
   });
 
+  it("takes several topics, each once", () => {
+    expect(parse("topic=code&topic=Data&topic=code")).toMatchObject({ ok: true, params: { topics: ["code", "data"] } });
+  });
+
   it.each([
+    ["topic=astrology", 'unknown topic "astrology"; GET /api/topics lists them'],
     ["limit=0", "limit must be a whole number from 1 to 100"],
     ["limit=101", "limit must be a whole number from 1 to 100"],
     ["limit=ten", "limit must be a whole number from 1 to 100"],

@@ -1,130 +1,238 @@
 import { describe, expect, it } from "vitest";
-import { createIndex, runQuery, similarTo, suggestQueries, toSearchDoc } from "@/lib/search/index";
 import { highlightParts } from "@/lib/search/highlight";
-import { tokenize, termsOf } from "@/lib/search/terms";
+import { runSearch, similarTo, suggestQueries, toSearchDoc } from "@/lib/search/index";
+import { parseQuery } from "@/lib/search/query";
+import { createState, putPaper, selectHits } from "@/lib/search/state";
+import { indexTerms, termsOf, tokenize } from "@/lib/search/terms";
+import { TOPIC_BY_SLUG } from "@/lib/topics/taxonomy";
+import { sampleSearch } from "@/scripts/lib/sample-state";
 import { sampleRecords } from "@/tests/helpers/sample";
 
+const { state, titleOf, search } = sampleSearch();
 const records = sampleRecords();
-const docs = records.map((r, i) => toSearchDoc({ id: i + 1, title: r.title, abstract: r.abstract }));
-const index = createIndex();
-index.addAll(docs);
-const titleOf = (id: number) => docs[id - 1]!.title;
-const top = (q: string) => runQuery(index, q).hits.map((h) => titleOf(h.id));
+const parse = (q: string) => parseQuery(q, (slug) => TOPIC_BY_SLUG.has(slug));
+const run = (q: string) => selectHits(state, parse(q), "relevance");
+const idOf = (prefix: string) => records.findIndex((r) => r.title.startsWith(prefix)) + 1;
 
-/**
- * Names a sample title starts with ("MATES: Model-Aware ..."), each with its title, when no other title
- * uses the word ("SCALE" is also plain English; telling those apart is the acronym work of issue #3).
- */
-const acronymTitles = records
+/** Names sample titles open with ("MATES: Model-Aware ..."), each with its title. */
+const titleNames = records
   .map((r) => r.title)
   .filter((t) => /^[A-Za-z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*:/.test(t))
-  .map((t) => [t.slice(0, t.indexOf(":")), t] as const)
-  .filter(([name, title]) => !records.some((r) => r.title !== title && termsOf(r.title).includes(name.toLowerCase())));
+  .map((t) => [t.slice(0, t.indexOf(":")), t] as const);
 
-describe("runQuery on the sample catalog", () => {
-  it("has title acronyms to test with", () => {
-    expect(acronymTitles.length).toBeGreaterThan(10);
+describe("search on the sample catalog", () => {
+  it("has title names to test with", () => {
+    expect(titleNames.length).toBeGreaterThan(30);
   });
 
-  it.each(acronymTitles)("ranks the paper titled with %s first when searching for it", (acronym, title) => {
-    expect(top(acronym)[0]).toBe(title);
+  it.each(titleNames)("ranks the paper titled with %s first when searching for it", (name, title) => {
+    expect(search(name)[0]).toBe(title);
   });
 
-  it("finds a paper by its title acronym in any case", () => {
-    expect(top("mates")[0]).toMatch(/^MATES:/);
+  it("finds a paper by an acronym its abstract defines", () => {
+    expect(search("DRAGON")[0]).toBe("Deep Bidirectional Language-Knowledge Graph Pretraining");
+    expect(search("BLURB")[0]).toMatch(/^Domain-Specific Language Model Pretraining for Biomedical/);
+  });
+
+  it("finds a paper by the expansion of its acronym", () => {
+    expect(search("model-aware data selection")[0]).toMatch(/^MATES:/);
+  });
+
+  it("matches field acronyms and their expansions both ways", () => {
+    const llm = new Set(search("LLM"));
+    const expanded = new Set(search("large language model"));
+    // Papers that only write "large language models" are found by LLM, and the reverse.
+    const onlyLong = records.filter(
+      (r) => /large language models?/i.test(r.abstract) && !/\bLLMs?\b/.test(`${r.title} ${r.abstract}`),
+    );
+    const onlyShort = records.filter(
+      (r) =>
+        /\bLLMs?\b/.test(`${r.title} ${r.abstract}`) && !/large language models?/i.test(`${r.title} ${r.abstract}`),
+    );
+    expect(onlyLong.length + onlyShort.length).toBeGreaterThan(0);
+    for (const r of onlyLong) expect(llm.has(r.title)).toBe(true);
+    for (const r of onlyShort) expect(expanded.has(r.title)).toBe(true);
+    const vlm = new Set(search("VLM"));
+    const saysVisionLanguageModel = records.filter((r) =>
+      /vision[- ]language models?/i.test(`${r.title} ${r.abstract}`),
+    );
+    expect(saysVisionLanguageModel.length).toBeGreaterThan(3);
+    for (const r of saysVisionLanguageModel) expect(vlm.has(r.title)).toBe(true);
+  });
+
+  it("treats hyphenated and spaced, joined and split compounds alike", () => {
+    expect(new Set(search("vision-language"))).toEqual(new Set(search("vision language")));
+    expect(new Set(search("pre-training"))).toEqual(new Set(search("pretraining")));
+    expect(search("multi-lingual")).toEqual(expect.arrayContaining(search("multilingual").slice(0, 5)));
+  });
+
+  it("matches British and American spellings", () => {
+    expect(new Set(search("quantisation"))).toEqual(new Set(search("quantization")));
+    expect(search("modelling").length).toBeGreaterThan(0);
+  });
+
+  it("matches other forms of a word through its stem", () => {
+    expect(new Set(search("pretrained"))).toEqual(new Set(search("pretraining")));
   });
 
   it.each([
     ["Dolmq", /^Dolma:/],
     ["MATEZ", /^MATES:/],
     ["RedWhalw", /^RedWhale:/],
-    ["pretrainnig data selection", /./],
-  ])("still finds the paper with a one-letter typo: %s", (q, expected) => {
-    expect(top(q)[0]).toMatch(expected);
+    ["AfroML", /^AfroLM:/],
+  ])("forgives a typo in a word the catalog does not have: %s", (q, expected) => {
+    expect(search(q)[0]).toMatch(expected);
+    expect(run(q).mode).toBe("typo");
   });
 
-  it("does not pad an exact match with papers that merely look like it", () => {
-    // "MATES" is one edit from "rates", "makes", "dates": typos are only forgiven when nothing matches as typed.
-    expect(top("MATES")).toHaveLength(new Set(top("MATES")).size);
-    expect(
-      top("MATES").every((t) => /MATES/i.test(t) || docs.find((d) => d.title === t)!.abstract.includes("MATES")),
-    ).toBe(true);
+  it("never forgives typos while the words as typed match: MATES is not padded with 'rates'", () => {
+    const { ordered, mode } = run("MATES");
+    expect(mode).toBe("exact");
+    expect(ordered.every((h) => /MATES/.test(`${titleOf(h.id)} ${records[h.id - 1]!.abstract}`))).toBe(true);
   });
 
-  it("matches words by prefix", () => {
-    const results = runQuery(index, "quantiz").hits;
-    expect(results.length).toBeGreaterThan(0);
-    expect(results[0]!.terms.some((t) => t.startsWith("quantiz"))).toBe(true);
+  it("matches the last word as a prefix, since it may be unfinished", () => {
+    expect(search("quantiz").length).toBeGreaterThan(0);
+    expect(search("Dol")[0]).toMatch(/^Dolma:/);
   });
 
   it("ranks a title match above papers that only mention the word in the abstract", () => {
-    const [first] = top("Korean");
-    expect(first).toMatch(/Korean/);
+    expect(search("Korean")[0]).toMatch(/Korean/);
   });
 
-  it("requires every word, and says so when it falls back to some of them", () => {
-    expect(runQuery(index, "Dolma corpus")).toMatchObject({ matchedAll: true });
-    const partial = runQuery(index, "Dolma zzqxvwords");
-    expect(partial.matchedAll).toBe(false);
-    expect(titleOf(partial.hits[0]!.id)).toMatch(/^Dolma:/);
+  it("requires every word, and marks results that match only some of them as partial", () => {
+    expect(run("Dolma corpus").mode).toBe("exact");
+    const partial = run("Dolma zzqxvwords");
+    expect(partial.mode).toBe("partial");
+    expect(titleOf(partial.ordered[0]!.id)).toMatch(/^Dolma:/);
   });
 
-  it("finds nothing for words the catalog does not have", () => {
-    expect(runQuery(index, "zzqxv").hits).toEqual([]);
-    expect(runQuery(index, "the of and").hits).toEqual([]);
+  it("finds nothing for words the catalog does not have, or for stop words only", () => {
+    expect(run("zzqxv").ordered).toEqual([]);
+    expect(run("the of and").ordered).toEqual([]);
+  });
+});
+
+describe("query syntax", () => {
+  it("keeps only papers with an exact phrase", () => {
+    const results = search('"model collapse"');
+    expect(results.length).toBeGreaterThan(0);
+    for (const title of results) {
+      const r = records.find((x) => x.title === title)!;
+      expect(`${r.title} ${r.abstract}`.toLowerCase()).toContain("model collapse");
+    }
+    expect(search("model collapse").length).toBeGreaterThan(results.length);
   });
 
-  it("suggests catalog words for a misspelt query that found nothing", () => {
-    expect(suggestQueries(index, "pretranining")[0]).toBe("pretraining");
-    expect(suggestQueries(index, "zzqxv")).toEqual([]);
+  it("matches a phrase regardless of hyphens and case", () => {
+    expect(new Set(search('"Text to Audio"'))).toEqual(new Set(search('"text-to-audio"')));
   });
 
-  it("suggests a corrected query for several words, one of them misspelt", () => {
-    expect(suggestQueries(index, "korean pretranining")).toEqual(["korean pretraining"]);
+  it("leaves out papers with an excluded word or phrase", () => {
+    const withClip = search("contrastive");
+    const withoutClip = search("contrastive -CLIP");
+    expect(withoutClip.length).toBeLessThan(withClip.length);
+    expect(withoutClip.every((t) => !/CLIP/.test(t))).toBe(true);
+    expect(search('pretraining -"continual pretraining"').length).toBeLessThan(search("pretraining").length);
+  });
+
+  it("filters by topic with topic:<slug>, alone or with words", () => {
+    const speech = run("topic:audio-speech");
+    expect(speech.ordered.length).toBeGreaterThan(2);
+    expect(speech.ranked).toBe(false);
+    for (const h of speech.ordered) expect(state.keys.get(h.id)!.topics).toContain("audio-speech");
+    const multimodalData = run("data topic:multimodal");
+    for (const h of multimodalData.ordered) expect(state.keys.get(h.id)!.topics).toContain("multimodal");
+  });
+
+  it.each(['"unclosed phrase', "topic:nonsense", '""', "-", "---", 'a "b', "topic:"])(
+    "treats malformed syntax as plain text without failing: %s",
+    (q) => {
+      expect(() => run(q)).not.toThrow();
+    },
+  );
+
+  it("reads an unknown topic:slug as its words", () => {
+    expect(parse("topic:nonsense")).toMatchObject({ topics: [], words: ["topic", "nonsense"] });
+    expect(parse('"unclosed phrase')).toMatchObject({ phrases: [], words: ["unclosed", "phrase"] });
+  });
+});
+
+describe("suggestions for a query that found nothing", () => {
+  const surface = (t: string) => state.surface.get(t) ?? t;
+
+  it("offers catalog words close to a misspelt word", () => {
+    expect(suggestQueries(state.index, ["pretrxinings"], surface)[0]).toMatch(/^pretrain/i);
+    expect(suggestQueries(state.index, ["zzqxv"], surface)).toEqual([]);
   });
 });
 
 describe("similarTo", () => {
-  it("finds five other papers that share the paper's distinctive words", () => {
-    const mates = docs.find((d) => d.title.startsWith("MATES:"))!;
-    const related = similarTo(index, mates, 5);
+  it("finds five other papers and names the distinctive words they share", () => {
+    const id = idOf("MATES:");
+    const r = records[id - 1]!;
+    const doc = toSearchDoc({ id, title: r.title, abstract: r.abstract, keyPhrases: [], topics: [] });
+    const related = similarTo(state.index, doc, (t) => state.df.get(t) ?? 0, 5);
     expect(related).toHaveLength(5);
-    expect(related.map((h) => h.id)).not.toContain(mates.id);
-    // The sample has several data-selection papers; at least one should be among MATES's neighbours.
-    expect(related.some((h) => /data selection|PreSelect/i.test(titleOf(h.id)))).toBe(true);
+    expect(related.map((h) => h.id)).not.toContain(id);
+    expect(related.some((h) => /data selection/i.test(titleOf(h.id)))).toBe(true);
+    for (const h of related) expect(h.shared.length).toBeGreaterThan(0);
   });
 });
 
 describe("terms and highlighting", () => {
-  it("folds case, accents and compatibility characters the same way for text and queries", () => {
-    expect(termsOf("Modèle ÉTUDE AstroM³")).toEqual(["modele", "etude", "astrom3"]);
+  it("folds case, accents, compatibility characters and British spelling, then stems", () => {
+    expect(termsOf("Modèle étude AstroM³ quantisation pretrained")).toEqual([
+      "model",
+      "etud",
+      "astrom3",
+      "quantiz",
+      "pretrain",
+    ]);
+  });
+
+  it("indexes an acronym both whole and stemmed, and looks it up whole", () => {
+    expect(indexTerms("MATES")).toEqual(["mates", "mate"]);
+    expect(termsOf("MATES")).toEqual(["mates"]);
+    expect(termsOf("mates")).toEqual(["mate"]);
   });
 
   it("splits Chinese and Japanese runs into character pairs so substrings match", () => {
     expect(tokenize("大规模语言模型 test")).toEqual(["大规", "规模", "模语", "语言", "言模", "模型", "test"]);
-    const cjk = createIndex();
-    cjk.addAll([
-      { id: 1, title: "大规模语言模型的预训练", abstract: "" },
-      { id: 2, title: "图像生成", abstract: "" },
-    ]);
-    expect(runQuery(cjk, "语言模型").hits.map((h) => h.id)).toEqual([1]);
+    const cjk = createState();
+    for (const [id, title] of [
+      [1, "大规模语言模型的预训练"],
+      [2, "图像生成"],
+    ] as const) {
+      putPaper(cjk, {
+        id,
+        title,
+        abstract: "",
+        keyPhrases: [],
+        topics: [],
+        lastFeedDate: "2026-01-01",
+        lastRank: id,
+        newestOn: "2026-01-01",
+        sortTitle: title,
+      });
+    }
+    expect(runSearch(cjk.index, parse("语言模型")).hits.map((h) => h.id)).toEqual([1]);
   });
 
-  it("marks the words a search matched, whatever their case or accents", () => {
-    const parts = highlightParts("Pretraining a Modèle: pretraining!", new Set(["pretraining", "modele"]));
+  it("marks the words a search matched, in any form", () => {
+    const parts = highlightParts("Pretrained a Modèle: pre-training!", new Set(["pretrain", "model"]));
     expect(parts).toEqual([
-      { text: "Pretraining", match: true },
+      { text: "Pretrained", match: true },
       { text: " a ", match: false },
       { text: "Modèle", match: true },
       { text: ": ", match: false },
-      { text: "pretraining", match: true },
+      { text: "pre-training", match: true },
       { text: "!", match: false },
     ]);
   });
 
   it("marks only the matched characters of a Chinese run", () => {
-    const parts = highlightParts("大规模语言模型", new Set(["语言"]));
-    expect(parts).toEqual([
+    expect(highlightParts("大规模语言模型", new Set(["语言"]))).toEqual([
       { text: "大规模", match: false },
       { text: "语言", match: true },
       { text: "模型", match: false },

@@ -1,8 +1,8 @@
-// GET /api/papers?q=&sort=&page=&limit=: the listing or search as JSON,
-// { total, page, limit, results }. Invalid parameters are a 400 with a message.
+// GET /api/papers?q=&topic=&sort=&page=&limit=: the listing, a topic, or a search
+// as JSON, { total, page, limit, results }. Invalid parameters are a 400 with a message.
 import { NextResponse, type NextRequest } from "next/server";
 import { toApiPaper } from "@/lib/api";
-import { listPapers, searchPapers } from "@/lib/catalog";
+import { findPapers } from "@/lib/catalog";
 import { parseApiParams } from "@/lib/listing-params";
 
 export const dynamic = "force-dynamic";
@@ -10,8 +10,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: NextRequest) {
   const parsed = parseApiParams(request.nextUrl.searchParams);
   if (!parsed.ok) return NextResponse.json({ error: parsed.error }, { status: 400 });
-  const { q, sort, page, limit } = parsed.params;
-  const result = q ? await searchPapers({ q, sort, page, limit }) : await listPapers({ sort, page, limit });
+  const result = await findPapers(parsed.params);
   return NextResponse.json({
     total: result.total,
     page: result.page,

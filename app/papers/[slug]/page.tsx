@@ -7,8 +7,10 @@ import { PageShell } from "@/components/page-shell";
 import { LinkButtons } from "@/components/link-buttons";
 import { RelatedPapers } from "@/components/related-papers";
 import { RichText } from "@/components/rich-text";
+import { TopicChips } from "@/components/topic-chips";
 import { TrendHistory } from "@/components/trend-history";
 import { getPaperBySlug } from "@/lib/catalog";
+import { listingHref } from "@/lib/listing-params";
 import { plainText } from "@/lib/text/rich-text";
 import { slugSchema } from "@/lib/slug";
 
@@ -71,6 +73,9 @@ export default async function PaperPage({ params }: Props) {
             )}
           </p>
         )}
+        <div className="mt-3">
+          <TopicChips topics={paper.topics} />
+        </div>
         <LinkButtons links={paper.links} />
         <section aria-labelledby="abstract-title" className="mt-6">
           <h2 id="abstract-title" className="text-lg font-semibold">
@@ -84,6 +89,25 @@ export default async function PaperPage({ params }: Props) {
             ))}
           </div>
         </section>
+        {paper.keyPhrases.length > 0 && (
+          <section aria-labelledby="phrases-title" className="mt-6">
+            <h2 id="phrases-title" className="text-lg font-semibold">
+              Key phrases
+            </h2>
+            <ul className="mt-2 flex flex-wrap gap-2 text-sm">
+              {paper.keyPhrases.map((phrase) => (
+                <li key={phrase}>
+                  <Link
+                    href={listingHref({ q: `"${phrase}"`, sort: "relevance", page: 1, topics: [] })}
+                    className="inline-block rounded-md border border-zinc-200 bg-white px-2 py-1 hover:border-indigo-400 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:border-indigo-500"
+                  >
+                    {phrase}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         <TrendHistory appearances={paper.appearances} />
         <RelatedPapers paper={paper} />
       </article>

@@ -1,0 +1,114 @@
+// The listing page's content for any state: the trending list, a topic, or a
+// search. Heading, count and notices, sort links, topic facets beside the
+// results, the page of papers and page links, or an empty state.
+import Link from "next/link";
+import { FacetList } from "@/components/facet-list";
+import { NoMatches } from "@/components/no-matches";
+import { Pagination } from "@/components/pagination";
+import { PaperList } from "@/components/paper-list";
+import { SortLinks } from "@/components/sort-links";
+import { findPapers, type Listing } from "@/lib/catalog";
+import { listingHref, PAGE_SIZE, toggleTopic, type ListingParams } from "@/lib/listing-params";
+
+const papers = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "paper" : "papers"}`;
+
+function heading(params: ListingParams, result: Listing): string {
+  if (params.q) return "Search results";
+  if (result.topics.length) return result.topics.map((t) => t.name).join(" + ");
+  return "Trending papers";
+}
+
+function countLine(params: ListingParams, result: Listing): string {
+  if (!params.q) return papers(result.total);
+  const matches = result.total === 1 ? "paper matches" : "papers match";
+  const some = result.mode === "partial" ? " some of the words in" : "";
+  return `${result.total.toLocaleString("en-US")} ${matches}${some} “${params.q}”`;
+}
+
+const NOTICE: Record<Listing["mode"], string | null> = {
+  exact: null,
+  typo: "No paper has these words as typed; showing papers with close spellings.",
+  partial: "No paper contains every word of your search; these contain some of them and may be weak matches.",
+};
+
+export async function PaperListing({ params }: { params: ListingParams }) {
+  const result = await findPapers({ ...params, limit: PAGE_SIZE, clampPage: true });
+  const shown = { ...params, page: result.page };
+  const notice = result.total > 0 ? NOTICE[result.mode] : null;
+  return (
+    <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_15rem] lg:gap-8">
+      <section aria-labelledby="listing-title" className="min-w-0">
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <div>
+            <h1 id="listing-title" className="text-2xl font-bold tracking-tight">
+              {heading(params, result)}
+            </h1>
+            <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400" role="status" data-testid="result-count">
+              {countLine(params, result)}
+              {result.pageCount > 1 && ` · page ${result.page} of ${result.pageCount}`}
+            </p>
+          </div>
+          {result.total > 0 && <SortLinks params={shown} />}
+        </div>
+        {result.topics.length > 0 && (
+          <ul aria-label="Active topic filters" className="mt-3 flex flex-wrap gap-2">
+            {result.topics.map((t) => (
+              <li key={t.slug}>
+                <Link
+                  href={listingHref(toggleTopic(params, t.slug))}
+                  className="inline-flex items-center gap-1 rounded-full bg-indigo-600 px-3 py-1 text-xs font-medium text-white hover:bg-indigo-500"
+                  aria-label={`Remove topic filter ${t.name}`}
+                >
+                  {t.name} <span aria-hidden="true">×</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        {notice && (
+          <p className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
+            {notice}
+          </p>
+        )}
+        {result.total === 0 ? (
+          params.q || params.topics.length ? (
+            <NoMatches params={params} suggestions={result.suggestions} />
+          ) : (
+            <EmptyCatalog />
+          )
+        ) : (
+          <>
+            <details className="mt-4 rounded-lg border border-zinc-200 bg-white p-3 lg:hidden dark:border-zinc-800 dark:bg-zinc-900">
+              <summary className="cursor-pointer text-sm font-medium">Filter by topic</summary>
+              <div className="mt-2">
+                <FacetList facets={result.facets} params={shown} />
+              </div>
+            </details>
+            <PaperList items={result.items} start={(result.page - 1) * PAGE_SIZE + 1} />
+            <Pagination params={shown} pageCount={result.pageCount} />
+          </>
+        )}
+      </section>
+      {result.total > 0 && (
+        <aside className="hidden pt-14 lg:block" aria-label="Topic filters">
+          <FacetList facets={result.facets} params={shown} />
+        </aside>
+      )}
+    </div>
+  );
+}
+
+function EmptyCatalog() {
+  return (
+    <div className="mt-8 rounded-lg border border-dashed border-zinc-300 p-8 text-center dark:border-zinc-700">
+      <h2 className="font-semibold">No papers yet</h2>
+      <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+        Load a feed with <code className="font-mono">npm run ingest -- path/to/feed.txt</code>, then{" "}
+        <Link href="/" className="underline">
+          reload
+        </Link>
+        .
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+// The bundled sample as an in-memory search state, tagged exactly as the catalog
+// would be: what the evaluation and the search tests run against, without a database.
+import { parseQuery } from "@/lib/search/query";
+import { createState, putPaper, selectHits, type SearchState } from "@/lib/search/state";
+import { sortTitle } from "@/lib/text/identity";
+import { tagPaper } from "@/lib/topics/tagger";
+import { TOPIC_BY_SLUG } from "@/lib/topics/taxonomy";
+import { sampleRecords } from "@/tests/helpers/sample";
+
+export type SampleSearch = { state: SearchState; titleOf: (id: number) => string; search: (q: string) => string[] };
+
+export function sampleSearch(): SampleSearch {
+  const records = sampleRecords();
+  const state = createState();
+  records.forEach((r, i) => {
+    const tags = tagPaper(r.title, r.abstract);
+    putPaper(state, {
+      id: i + 1,
+      title: r.title,
+      abstract: r.abstract,
+      keyPhrases: tags.keyPhrases,
+      topics: tags.topics.map((t) => t.slug),
+      lastFeedDate: r.feedDate,
+      lastRank: r.rank,
+      newestOn: r.feedDate,
+      sortTitle: sortTitle(r.titleKey),
+    });
+  });
+  const titleOf = (id: number) => records[id - 1]!.title;
+  /** Titles of the results for a query, best first (all of them). */
+  const search = (q: string) =>
+    selectHits(
+      state,
+      parseQuery(q, (slug) => TOPIC_BY_SLUG.has(slug)),
+      "relevance",
+    ).ordered.map((h) => titleOf(h.id));
+  return { state, titleOf, search };
+}

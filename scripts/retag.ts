@@ -1,0 +1,35 @@
+// `npm run retag [-- --all]`: recomputes topics and key phrases for papers tagged
+// by another version of the taxonomy or rules (with --all: every paper). Run it
+// after editing lib/topics/taxonomy.ts; `npm start` also does it on its own.
+import { parseArgs } from "node:util";
+import cliProgress from "cli-progress";
+import { retagCatalog } from "@/lib/topics/store";
+import { EXIT, fail, openCatalog } from "./lib/cli";
+
+let all = false;
+try {
+  all = Boolean(parseArgs({ options: { all: { type: "boolean" } } }).values.all);
+} catch (error) {
+  fail("retag", `${(error as Error).message} (usage: npm run retag [-- --all])`, EXIT.usage);
+}
+const db = openCatalog();
+const bar =
+  process.stderr.isTTY && !process.env.CI
+    ? new cliProgress.SingleBar({ stream: process.stderr, clearOnComplete: true })
+    : null;
+try {
+  const report = retagCatalog(db, {
+    all,
+    onProgress: (done, total) => {
+      if (total > 1000 && bar && !bar.isActive) bar.start(total, 0);
+      bar?.update(done);
+    },
+  });
+  bar?.stop();
+  process.stdout.write(`retagged ${report.checked} papers, ${report.changed} changed\n`);
+} catch (error) {
+  bar?.stop();
+  fail("retag", error);
+} finally {
+  db.close();
+}
