@@ -21,7 +21,7 @@ function heading(params: ListingParams, result: Listing): string {
 function countLine(params: ListingParams, result: Listing): string {
   if (!params.q) return papers(result.total);
   const matches = result.total === 1 ? "paper matches" : "papers match";
-  const some = result.mode === "partial" ? " some of the words in" : "";
+  const some = result.mode === "partial" && result.total > 0 ? " some of the words in" : "";
   return `${result.total.toLocaleString("en-US")} ${matches}${some} “${params.q}”`;
 }
 
