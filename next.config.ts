@@ -4,6 +4,10 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // One copy of MiniSearch for the whole server: the index is built by the start-up
+  // hook (instrumentation.ts) and queried by pages, which Next bundles separately;
+  // with two copies, MiniSearch.wildcard (a Symbol) would not match across them.
+  serverExternalPackages: ["minisearch"],
   async headers() {
     return [
       {

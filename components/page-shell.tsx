@@ -21,7 +21,17 @@ export function PageShell({ q, children }: { q?: string; children: React.ReactNo
             </span>
             Papershelf
           </Link>
-          <SearchForm q={q} />
+          <div className="flex w-full items-center gap-4 sm:w-auto sm:flex-1 sm:justify-end">
+            <SearchForm q={q} />
+            <nav aria-label="Site">
+              <Link
+                href="/topics"
+                className="text-sm font-medium text-zinc-700 hover:text-indigo-700 dark:text-zinc-300 dark:hover:text-indigo-300"
+              >
+                Topics
+              </Link>
+            </nav>
+          </div>
         </div>
       </header>
       <main id="main" className="mx-auto max-w-5xl px-4 py-6">

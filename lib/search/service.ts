@@ -25,6 +25,7 @@ export type SyncedState = SearchState & {
 
 const indexedColumns = {
   id: true,
+  slug: true,
   title: true,
   abstract: true,
   keyPhrases: true,
@@ -38,6 +39,7 @@ const indexedColumns = {
 
 type IndexedRow = {
   id: number;
+  slug: string;
   title: string;
   abstract: string;
   keyPhrases: string;

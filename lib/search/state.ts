@@ -10,6 +10,8 @@ import { indexTerms, tokenize } from "@/lib/search/terms";
 
 /** What filtering, sorting and faceting results needs, per paper. */
 export type PaperKeys = {
+  slug: string;
+  title: string;
   lastFeedDate: string;
   lastRank: number;
   newestOn: string;
@@ -18,7 +20,7 @@ export type PaperKeys = {
 };
 
 /** A paper as the search state takes it. */
-export type StatePaper = PaperKeys & { id: number; title: string; abstract: string; keyPhrases: string[] };
+export type StatePaper = PaperKeys & { id: number; abstract: string; keyPhrases: string[] };
 
 export type SearchState = {
   index: MiniSearch<SearchDoc>;
@@ -52,12 +54,13 @@ export function putPaper(state: SearchState, paper: StatePaper) {
     state.index.add(doc);
   }
   for (const t of docTerms(text)) state.df.set(t, (state.df.get(t) ?? 0) + 1);
-  for (const w of tokenize(doc.title)) {
+  // Words to show for index terms, from what suggestions complete: titles, acronyms, topic names.
+  for (const w of tokenize(`${doc.title} ${doc.acronyms} ${doc.topics}`)) {
     for (const t of indexTerms(w))
       if (!state.surface.has(t)) state.surface.set(t, /\p{Lu}.*\p{Lu}/u.test(w) ? w : w.toLowerCase());
   }
-  const { lastFeedDate, lastRank, newestOn, sortTitle, topics } = paper;
-  state.keys.set(paper.id, { lastFeedDate, lastRank, newestOn, sortTitle, topics });
+  const { slug, title, lastFeedDate, lastRank, newestOn, sortTitle, topics } = paper;
+  state.keys.set(paper.id, { slug, title, lastFeedDate, lastRank, newestOn, sortTitle, topics });
   state.texts.set(paper.id, text);
 }
 

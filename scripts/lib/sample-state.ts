@@ -2,7 +2,7 @@
 // would be: what the evaluation and the search tests run against, without a database.
 import { parseQuery } from "@/lib/search/query";
 import { createState, putPaper, selectHits, type SearchState } from "@/lib/search/state";
-import { sortTitle } from "@/lib/text/identity";
+import { slugBase, sortTitle } from "@/lib/text/identity";
 import { tagPaper } from "@/lib/topics/tagger";
 import { TOPIC_BY_SLUG } from "@/lib/topics/taxonomy";
 import { sampleRecords } from "@/tests/helpers/sample";
@@ -16,6 +16,7 @@ export function sampleSearch(): SampleSearch {
     const tags = tagPaper(r.title, r.abstract);
     putPaper(state, {
       id: i + 1,
+      slug: slugBase(r.titleKey),
       title: r.title,
       abstract: r.abstract,
       keyPhrases: tags.keyPhrases,

@@ -206,6 +206,7 @@ describe("terms and highlighting", () => {
     ] as const) {
       putPaper(cjk, {
         id,
+        slug: `paper-${id}`,
         title,
         abstract: "",
         keyPhrases: [],
