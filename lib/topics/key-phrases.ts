@@ -28,7 +28,8 @@ const FILLER = new Set(
     "reveal reveals suggest suggests indicate indicates outperform outperforms outperforming leverage leverages " +
     "leveraging utilize utilizes utilizing employ employs address addresses addressing focus focuses aim aims " +
     "pivotal crucial important critical essential notable remarkable impressive substantial considerable " +
-    "typically generally usually commonly widely simply thereby hence yet already always never less fewer"
+    "typically generally usually commonly widely simply thereby hence yet already always never less fewer " +
+    "either neither certain reach reaches total required whether whose thereby upon"
   ).split(" "),
 );
 

@@ -2,6 +2,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getPapers } from "@/app/api/papers/route";
 import { GET as getPaper } from "@/app/api/papers/[slug]/route";
+import { GET as getSuggestions } from "@/app/api/suggest/route";
 import { GET as getTopics } from "@/app/api/topics/route";
 import { ingestFeedFile, SAMPLE_FEED } from "@/lib/ingest-file";
 import { createTempCatalog, textPage, writeFeed, type TempCatalog } from "@/tests/helpers/catalog";
@@ -84,6 +85,41 @@ describe("GET /api/papers", () => {
   it("returns markup in feed text as the plain string it was", async () => {
     const { body } = await list("?q=hostile");
     expect(body.results[0]).toMatchObject({ title: HOSTILE_TITLE, abstract: HOSTILE_ABSTRACT, links: [] });
+  });
+});
+
+describe("GET /api/suggest", () => {
+  const suggest = async (query: string) => {
+    const response = await getSuggestions(new NextRequest(`http://localhost/api/suggest${query}`));
+    return { status: response.status, body: await response.json() };
+  };
+
+  it("suggests completions, topics and papers for what was typed", async () => {
+    const { status, body } = await suggest("?q=spee");
+    expect(status).toBe(200);
+    expect(body.suggestions).toContainEqual({ kind: "query", label: "speech", href: "/?q=speech" });
+    expect(body.suggestions).toContainEqual({
+      kind: "topic",
+      label: "Audio, speech & music",
+      href: "/?topic=audio-speech",
+    });
+    expect(body.suggestions.some((s: { kind: string }) => s.kind === "paper")).toBe(true);
+    expect(body.suggestions.length).toBeLessThanOrEqual(8);
+  });
+
+  it("suggests a paper by the start of its acronym, with its title as plain text", async () => {
+    const { body } = await suggest("?q=Astro");
+    expect(body.suggestions).toContainEqual({
+      kind: "paper",
+      label: "AstroM³: A self-supervised multimodal model for astronomy",
+      href: "/papers/astrom3-a-self-supervised-multimodal-model-for-astronomy",
+    });
+  });
+
+  it("suggests nothing for a single character, and rejects a missing or huge q", async () => {
+    expect((await suggest("?q=a")).body).toEqual({ suggestions: [] });
+    expect(await suggest("")).toEqual({ status: 400, body: { error: "q is required" } });
+    expect((await suggest(`?q=${"x".repeat(101)}`)).status).toBe(400);
   });
 });
 
