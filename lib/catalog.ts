@@ -6,6 +6,7 @@ import "server-only";
 import { cache } from "react";
 import type { Prisma } from "@/generated/prisma/client";
 import { getPrisma } from "@/lib/db/client";
+import { parseJsonArray } from "@/lib/json";
 import type { Sort } from "@/lib/listing-params";
 import { similarTo, suggestQueries, toSearchDoc, type MatchMode } from "@/lib/search/index";
 import { isEmptyQuery, parseQuery, type ParsedQuery } from "@/lib/search/query";
@@ -90,15 +91,6 @@ const paperSelect = {
 } satisfies Prisma.PaperSelect;
 
 type PaperRow = Prisma.PaperGetPayload<{ select: typeof paperSelect }>;
-
-function parseJsonArray<T>(text: string): T[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? (value as T[]) : [];
-  } catch {
-    return [];
-  }
-}
 
 const topicRef = (slug: string): TopicRef => ({ slug, name: TOPIC_BY_SLUG.get(slug)?.name ?? slug });
 

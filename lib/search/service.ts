@@ -6,6 +6,7 @@
 // Requests never rebuild the index themselves.
 import "server-only";
 import { getPrisma } from "@/lib/db/client";
+import { parseJsonArray } from "@/lib/json";
 import { createState, putPaper, type SearchState } from "@/lib/search/state";
 
 /** How stale the index may be before a search checks the catalog again. */
@@ -59,17 +60,12 @@ async function catalogStamp(): Promise<{ stamp: string; count: number; latest: D
   return { stamp: `${agg._count._all}@${latest?.toISOString() ?? "-"}`, count: agg._count._all, latest };
 }
 
-function parseList(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-  } catch {
-    return [];
-  }
-}
-
 function put(state: SearchState, row: IndexedRow) {
-  putPaper(state, { ...row, keyPhrases: parseList(row.keyPhrases), topics: row.topics.map((t) => t.topic) });
+  putPaper(state, {
+    ...row,
+    keyPhrases: parseJsonArray<string>(row.keyPhrases),
+    topics: row.topics.map((t) => t.topic),
+  });
 }
 
 const yieldToRequests = () => new Promise((resolve) => setImmediate(resolve));
