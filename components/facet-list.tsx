@@ -5,11 +5,12 @@ import clsx from "clsx";
 import type { Facet } from "@/lib/catalog";
 import { listingHref, toggleTopic, type ListingParams } from "@/lib/listing-params";
 
-export function FacetList({ facets, params }: { facets: Facet[]; params: ListingParams }) {
+/** `id` names the heading: the list is drawn twice (phones, desktop), and ids must be unique. */
+export function FacetList({ facets, params, id }: { facets: Facet[]; params: ListingParams; id: string }) {
   if (facets.length === 0) return null;
   return (
-    <nav aria-labelledby="facets-title">
-      <h2 id="facets-title" className="text-sm font-semibold text-zinc-700 dark:text-zinc-300">
+    <nav aria-labelledby={id}>
+      <h2 id={id} className="text-sm font-semibold text-zinc-700 dark:text-zinc-300">
         Topics
       </h2>
       <ul className="mt-2 space-y-0.5">

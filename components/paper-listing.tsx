@@ -13,13 +13,13 @@ import { listingHref, PAGE_SIZE, toggleTopic, type ListingParams } from "@/lib/l
 const papers = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "paper" : "papers"}`;
 
 function heading(params: ListingParams, result: Listing): string {
-  if (params.q) return "Search results";
+  if (params.q && result.searched) return "Search results";
   if (result.topics.length) return result.topics.map((t) => t.name).join(" + ");
   return "Trending papers";
 }
 
 function countLine(params: ListingParams, result: Listing): string {
-  if (!params.q) return papers(result.total);
+  if (!params.q || !result.searched) return papers(result.total);
   const matches = result.total === 1 ? "paper matches" : "papers match";
   const some = result.mode === "partial" && result.total > 0 ? " some of the words in" : "";
   return `${result.total.toLocaleString("en-US")} ${matches}${some} “${params.q}”`;
@@ -48,7 +48,7 @@ export async function PaperListing({ params }: { params: ListingParams }) {
               {result.pageCount > 1 && ` · page ${result.page} of ${result.pageCount}`}
             </p>
           </div>
-          {result.total > 0 && <SortLinks params={shown} />}
+          {result.total > 0 && <SortLinks params={shown} relevance={result.ranked} />}
         </div>
         {result.topics.length > 0 && (
           <ul aria-label="Active topic filters" className="mt-3 flex flex-wrap gap-2">
@@ -81,7 +81,7 @@ export async function PaperListing({ params }: { params: ListingParams }) {
             <details className="mt-4 rounded-lg border border-zinc-200 bg-white p-3 lg:hidden dark:border-zinc-800 dark:bg-zinc-900">
               <summary className="cursor-pointer text-sm font-medium">Filter by topic</summary>
               <div className="mt-2">
-                <FacetList facets={result.facets} params={shown} />
+                <FacetList facets={result.facets} params={shown} id="facets-narrow" />
               </div>
             </details>
             <PaperList items={result.items} start={(result.page - 1) * PAGE_SIZE + 1} />
@@ -91,7 +91,7 @@ export async function PaperListing({ params }: { params: ListingParams }) {
       </section>
       {result.total > 0 && (
         <aside className="hidden pt-14 lg:block" aria-label="Topic filters">
-          <FacetList facets={result.facets} params={shown} />
+          <FacetList facets={result.facets} params={shown} id="facets-wide" />
         </aside>
       )}
     </div>

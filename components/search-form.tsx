@@ -56,7 +56,9 @@ export function SearchForm({ q = "" }: { q?: string }) {
 
   const choose = (s: Suggestion) => {
     setOpen(false);
-    if (s.kind === "query") setValue(s.label);
+    // A completion becomes the query; a topic or paper is a destination, not a search.
+    setValue(s.kind === "query" ? s.label : "");
+    typed.current = false;
     router.push(s.href);
   };
 
@@ -141,7 +143,7 @@ export function SearchForm({ q = "" }: { q?: string }) {
             <span className={clsx("w-12 shrink-0 text-xs", i === active ? "text-indigo-100" : "text-zinc-500")}>
               {KIND_LABEL[s.kind]}
             </span>
-            <span className="truncate">{s.label}</span>
+            <span className="line-clamp-2">{s.label}</span>
           </li>
         ))}
       </ul>

@@ -4,8 +4,9 @@ import Link from "next/link";
 import clsx from "clsx";
 import { listingHref, SORT_LABELS, SORTS, type ListingParams } from "@/lib/listing-params";
 
-export function SortLinks({ params }: { params: ListingParams }) {
-  const sorts = SORTS.filter((s) => s !== "relevance" || params.q);
+/** `relevance` is offered only when the results are ranked (a search with words, not just filters). */
+export function SortLinks({ params, relevance = Boolean(params.q) }: { params: ListingParams; relevance?: boolean }) {
+  const sorts = SORTS.filter((s) => s !== "relevance" || relevance);
   return (
     <nav aria-label="Sort" className="flex flex-wrap items-center gap-1 text-sm">
       <span className="mr-1 text-zinc-600 max-sm:sr-only dark:text-zinc-400">Sort:</span>

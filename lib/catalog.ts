@@ -67,6 +67,10 @@ export type Listing = Page<PaperView & { match?: SearchMatch }> & {
   facets: Facet[];
   /** Topics the results are filtered to (from ?topic= and topic: in the query). */
   topics: TopicRef[];
+  /** Whether the query asked for anything (words, phrases, exclusions, topics). */
+  searched: boolean;
+  /** Whether the results are ranked by relevance (the query had words to rank by). */
+  ranked: boolean;
 };
 
 const paperSelect = {
@@ -156,6 +160,8 @@ async function listAll(req: ListingRequest): Promise<Listing> {
     suggestions: [],
     facets: facetsOf(counts, []),
     topics: [],
+    searched: false,
+    ranked: false,
   };
 }
 
@@ -195,6 +201,8 @@ export async function findPapers(req: ListingRequest): Promise<Listing> {
     suggestions: ordered.length === 0 ? suggestQueries(state.index, parsed.words, surface) : [],
     facets: facetsOf(counts, parsed.topics),
     topics: parsed.topics.map(topicRef),
+    searched: true,
+    ranked,
   };
 }
 

@@ -92,10 +92,21 @@ const apiParamsSchema = z.object({
 
 export type ApiListingParams = ListingParams & { limit: number };
 
-/** The listing with one topic filter added or removed (a new filter starts again at page 1). */
+/** `topic:<slug>` written in a query (see lib/search/query.ts), case-insensitive. */
+const topicToken = (slug: string) => new RegExp(`(^|\\s)topic:${slug}(?=\\s|$)`, "gi");
+
+/**
+ * The listing with one topic filter added or removed (a new filter starts again
+ * at page 1). A filter may come from ?topic= or from topic:<slug> in the query;
+ * removing it removes it from either.
+ */
 export function toggleTopic(params: ListingParams, slug: string): ListingParams {
-  const topics = params.topics.includes(slug) ? params.topics.filter((t) => t !== slug) : [...params.topics, slug];
-  return { ...params, topics, page: 1 };
+  const inQuery = topicToken(slug).test(params.q);
+  if (params.topics.includes(slug) || inQuery) {
+    const q = params.q.replace(topicToken(slug), " ").replace(/\s+/g, " ").trim();
+    return { ...params, q, topics: params.topics.filter((t) => t !== slug), page: 1 };
+  }
+  return { ...params, topics: [...params.topics, slug], page: 1 };
 }
 
 /** Parses /api/papers query params strictly: a one-line error message, or the params. */

@@ -3,7 +3,7 @@
 // assertions).
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 
-const searchBox = (page: Page) => page.getByRole("searchbox", { name: "Search" });
+const searchBox = (page: Page) => page.getByRole("combobox", { name: "Search" });
 
 async function matesUrl(request: APIRequestContext): Promise<string> {
   const response = await request.get("/api/papers?q=MATES&limit=1");

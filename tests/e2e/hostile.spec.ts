@@ -18,7 +18,7 @@ const IMG_MARKUP = `<img src=x onerror="window.__pwned='img'">`;
 
 type ApiPaper = { slug: string; url: string; title: string; abstract: string };
 
-const searchBox = (page: Page) => page.getByRole("searchbox", { name: "Search" });
+const searchBox = (page: Page) => page.getByRole("combobox", { name: "Search" });
 const cards = (page: Page) => page.getByRole("list", { name: "Papers" }).getByRole("article");
 const cardTitleLinks = (page: Page) => cards(page).getByRole("heading", { level: 2 }).getByRole("link");
 

@@ -132,7 +132,7 @@ test.describe("paper page", () => {
       expect(response?.status()).toBe(404);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("We could not find that page");
       await expect(page).toHaveTitle(/not found/i);
-      await expect(page.getByRole("searchbox", { name: "Search" })).toBeVisible();
+      await expect(page.getByRole("combobox", { name: "Search" })).toBeVisible();
       await page.getByRole("link", { name: "Browse trending papers" }).click();
       await expect(page).toHaveURL("/");
       await expect(page.getByRole("heading", { level: 1, name: "Trending papers" })).toBeVisible();
@@ -160,7 +160,7 @@ test.describe("paper page", () => {
       expect(scrollWidth, `${url} scrollWidth`).toBeLessThanOrEqual(390);
     }
     await page.goto(mates.url);
-    await expect(page.getByRole("searchbox", { name: "Search" })).toBeInViewport();
+    await expect(page.getByRole("combobox", { name: "Search" })).toBeInViewport();
     await expect(page.getByRole("list", { name: "Links" }).getByRole("link", { name: /^Code/ })).toBeInViewport();
   });
 

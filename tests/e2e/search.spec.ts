@@ -6,7 +6,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 type ApiPaper = { slug: string; url: string; title: string };
 type ApiPage = { total: number; page: number; limit: number; results: ApiPaper[] };
 
-const searchBox = (page: Page) => page.getByRole("searchbox", { name: "Search" });
+const searchBox = (page: Page) => page.getByRole("combobox", { name: "Search" });
 const cards = (page: Page) => page.getByRole("list", { name: "Papers" }).getByRole("article");
 const cardTitleLinks = (page: Page) => cards(page).getByRole("heading", { level: 2 }).getByRole("link");
 const sortNav = (page: Page) => page.getByRole("navigation", { name: "Sort" });

@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { listingHref, parseApiParams, parseListingParams, SORTS, type ListingParams } from "@/lib/listing-params";
+import {
+  listingHref,
+  parseApiParams,
+  parseListingParams,
+  SORTS,
+  toggleTopic,
+  type ListingParams,
+} from "@/lib/listing-params";
 
 describe("parseListingParams (page URLs)", () => {
   it("defaults to trending, page 1, no query", () => {
@@ -60,6 +67,24 @@ describe("listingHref", () => {
         expect(parseListingParams(raw)).toEqual(expected);
       }),
     );
+  });
+});
+
+describe("toggleTopic", () => {
+  const base: ListingParams = { q: "data", sort: "relevance", page: 3, topics: ["code"] };
+
+  it("adds a topic filter and starts again at page 1", () => {
+    expect(toggleTopic(base, "multimodal")).toEqual({ ...base, topics: ["code", "multimodal"], page: 1 });
+  });
+
+  it("removes a topic filter given as ?topic=", () => {
+    expect(toggleTopic(base, "code")).toEqual({ ...base, topics: [], page: 1 });
+  });
+
+  it("removes a topic filter written as topic: in the query", () => {
+    const typed = { ...base, q: "topic:multimodal data TOPIC:code", topics: [] };
+    expect(toggleTopic(typed, "multimodal")).toEqual({ ...typed, q: "data TOPIC:code", page: 1 });
+    expect(toggleTopic(typed, "code")).toEqual({ ...typed, q: "topic:multimodal data", page: 1 });
   });
 });
 
