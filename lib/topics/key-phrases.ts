@@ -35,6 +35,9 @@ const FILLER = new Set(
 
 const isStop = (w: string) => STOP_WORDS.has(w) || FILLER.has(w);
 
+/** Everything that decides the phrases, for the tagging version: change any of it and papers are re-tagged. */
+export const KEY_PHRASE_RULES = { MAX_KEY_PHRASES, MAX_PHRASE_WORDS, filler: [...FILLER].sort(), version: 2 };
+
 /** A word with inner hyphens, dots or apostrophes ("vision-language", "k1.5", "model's"), or a boundary. */
 const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}'’.-]*[\p{L}\p{N}])?|[.,;:!?()[\]{}"“”|/]|\s[-–—]\s/gu;
 const NUMBER = /^\d+(?:[.,]\d+)*$/;

@@ -9,7 +9,7 @@
 // Pure: same paper, same topics.
 import { createHash } from "node:crypto";
 import { canonicalWords } from "@/lib/search/terms";
-import { MAX_KEY_PHRASES, keyPhrases } from "@/lib/topics/key-phrases";
+import { KEY_PHRASE_RULES, keyPhrases } from "@/lib/topics/key-phrases";
 import { TOPICS } from "@/lib/topics/taxonomy";
 import { plainText } from "@/lib/text/rich-text";
 
@@ -32,7 +32,7 @@ export const TAGGING_VERSION = createHash("sha256")
       RELATIVE_CUTOFF,
       MAX_TOPICS,
       MAX_ABSTRACT_MENTIONS,
-      MAX_KEY_PHRASES,
+      KEY_PHRASE_RULES,
       rules: 3,
     }),
   )
