@@ -3,8 +3,11 @@
 // Pages render it themselves because only a page can read the query.
 import Link from "next/link";
 import { SearchForm } from "@/components/search-form";
+import { countBookmarks } from "@/lib/bookmarks";
+import { currentVisitorId } from "@/lib/visitor";
 
-export function PageShell({ q, children }: { q?: string; children: React.ReactNode }) {
+export async function PageShell({ q, children }: { q?: string; children: React.ReactNode }) {
+  const shelf = await countBookmarks(await currentVisitorId());
   return (
     <>
       <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
@@ -23,12 +26,22 @@ export function PageShell({ q, children }: { q?: string; children: React.ReactNo
           </Link>
           <div className="flex w-full items-center gap-4 sm:w-auto sm:flex-1 sm:justify-end">
             <SearchForm q={q} />
-            <nav aria-label="Site">
+            <nav aria-label="Site" className="flex shrink-0 items-center gap-4 text-sm font-medium">
               <Link
                 href="/topics"
-                className="text-sm font-medium text-zinc-700 hover:text-indigo-700 dark:text-zinc-300 dark:hover:text-indigo-300"
+                className="text-zinc-700 hover:text-indigo-700 dark:text-zinc-300 dark:hover:text-indigo-300"
               >
                 Topics
+              </Link>
+              <Link
+                href="/bookmarks"
+                aria-label={`Shelf, ${shelf} ${shelf === 1 ? "bookmark" : "bookmarks"}`}
+                className="inline-flex items-center gap-1.5 text-zinc-700 hover:text-indigo-700 dark:text-zinc-300 dark:hover:text-indigo-300"
+              >
+                Shelf
+                <span className="rounded-full bg-zinc-200 px-1.5 text-xs tabular-nums text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200">
+                  {shelf}
+                </span>
               </Link>
             </nav>
           </div>

@@ -1,8 +1,7 @@
-// Page links under a listing: previous, a window of page numbers, next. Plain
-// links whose URLs carry the whole state (q, sort, page).
+// Page links under a listing or the shelf: previous, a window of page numbers,
+// next. Plain links whose URLs carry the whole state (`href` builds them).
 import Link from "next/link";
 import clsx from "clsx";
-import { listingHref, type ListingParams } from "@/lib/listing-params";
 
 /**
  * The page numbers to show: first, last, and two either side of the current one.
@@ -20,10 +19,10 @@ export function pageWindow(page: number, pageCount: number): (number | null)[] {
 const itemClass =
   "inline-flex min-w-9 items-center justify-center rounded-md border px-3 py-1.5 text-sm border-zinc-300 dark:border-zinc-700";
 
-export function Pagination({ params, pageCount }: { params: ListingParams; pageCount: number }) {
+type Props = { page: number; pageCount: number; href: (page: number) => string };
+
+export function Pagination({ page, pageCount, href }: Props) {
   if (pageCount <= 1) return null;
-  const href = (page: number) => listingHref({ ...params, page });
-  const { page } = params;
   return (
     <nav aria-label="Pagination" className="mt-6 flex flex-wrap items-center justify-center gap-2">
       {page > 1 ? (

@@ -1,17 +1,26 @@
 // One paper in a listing: title (a link to its page), the opening lines of its
 // abstract (or, for a search, the sentence that matches best), the day it
-// trended and its rank, its topics, and a Code badge when it links to code.
+// trended and its rank, its topics, a Code badge when it links to code, and the
+// bookmark toggle. `children` go below (the shelf adds the note and tags there).
 import Link from "next/link";
+import { BookmarkButton } from "@/components/bookmark-button";
 import { RichText } from "@/components/rich-text";
 import { TopicChips } from "@/components/topic-chips";
 import type { PaperView } from "@/lib/catalog";
 import { formatDay } from "@/lib/feed/dates";
 import { excerpt } from "@/lib/text/excerpt";
-import { parseRichText } from "@/lib/text/rich-text";
+import { parseRichText, plainText } from "@/lib/text/rich-text";
 
 const EXCERPT_CHARS = 320;
 
-export function PaperCard({ paper, terms }: { paper: PaperView; terms?: ReadonlySet<string> }) {
+type Props = {
+  paper: PaperView;
+  terms?: ReadonlySet<string>;
+  bookmarked: boolean;
+  children?: React.ReactNode;
+};
+
+export function PaperCard({ paper, terms, bookmarked, children }: Props) {
   const lines = excerpt(parseRichText(paper.abstract), EXCERPT_CHARS, terms);
   return (
     <article className="rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
@@ -27,6 +36,12 @@ export function PaperCard({ paper, terms }: { paper: PaperView; terms?: Readonly
         <RichText text={lines} terms={terms} links={false} />
       </p>
       <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
+        <BookmarkButton
+          key={String(bookmarked)}
+          paperId={paper.id}
+          bookmarked={bookmarked}
+          title={plainText(paper.title)}
+        />
         <span>
           Trending <time dateTime={paper.lastFeedDate}>{formatDay(paper.lastFeedDate)}</time>, #{paper.lastRank}
         </span>
@@ -37,6 +52,7 @@ export function PaperCard({ paper, terms }: { paper: PaperView; terms?: Readonly
           </span>
         )}
       </div>
+      {children}
     </article>
   );
 }

@@ -4,12 +4,24 @@ import type { PaperView, SearchMatch } from "@/lib/catalog";
 
 type Item = PaperView & { match?: SearchMatch };
 
-export function PaperList({ items, start }: { items: Item[]; start: number }) {
+export function PaperList({
+  items,
+  start,
+  bookmarked,
+}: {
+  items: Item[];
+  start: number;
+  bookmarked: ReadonlySet<number>;
+}) {
   return (
     <ol start={start} className="mt-4 space-y-3" aria-label="Papers">
       {items.map((paper) => (
         <li key={paper.id}>
-          <PaperCard paper={paper} terms={paper.match ? new Set(paper.match.terms) : undefined} />
+          <PaperCard
+            paper={paper}
+            terms={paper.match ? new Set(paper.match.terms) : undefined}
+            bookmarked={bookmarked.has(paper.id)}
+          />
         </li>
       ))}
     </ol>

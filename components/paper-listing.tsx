@@ -7,8 +7,10 @@ import { NoMatches } from "@/components/no-matches";
 import { Pagination } from "@/components/pagination";
 import { PaperList } from "@/components/paper-list";
 import { SortLinks } from "@/components/sort-links";
+import { bookmarkedPaperIds } from "@/lib/bookmarks";
 import { findPapers, type Listing } from "@/lib/catalog";
 import { listingHref, PAGE_SIZE, toggleTopic, type ListingParams } from "@/lib/listing-params";
+import { currentVisitorId } from "@/lib/visitor";
 
 const papers = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "paper" : "papers"}`;
 
@@ -33,6 +35,10 @@ const NOTICE: Record<Listing["mode"], string | null> = {
 
 export async function PaperListing({ params }: { params: ListingParams }) {
   const result = await findPapers({ ...params, limit: PAGE_SIZE, clampPage: true });
+  const bookmarked = await bookmarkedPaperIds(
+    await currentVisitorId(),
+    result.items.map((p) => p.id),
+  );
   const shown = { ...params, page: result.page };
   const notice = result.total > 0 ? NOTICE[result.mode] : null;
   return (
@@ -84,8 +90,12 @@ export async function PaperListing({ params }: { params: ListingParams }) {
                 <FacetList facets={result.facets} params={shown} id="facets-narrow" />
               </div>
             </details>
-            <PaperList items={result.items} start={(result.page - 1) * PAGE_SIZE + 1} />
-            <Pagination params={shown} pageCount={result.pageCount} />
+            <PaperList items={result.items} start={(result.page - 1) * PAGE_SIZE + 1} bookmarked={bookmarked} />
+            <Pagination
+              page={result.page}
+              pageCount={result.pageCount}
+              href={(page) => listingHref({ ...params, page })}
+            />
           </>
         )}
       </section>

@@ -73,7 +73,7 @@ export type Listing = Page<PaperView & { match?: SearchMatch }> & {
   ranked: boolean;
 };
 
-const paperSelect = {
+export const paperSelect = {
   id: true,
   slug: true,
   title: true,
@@ -94,11 +94,11 @@ const paperSelect = {
   topics: { select: { topic: true }, orderBy: { position: "asc" } },
 } satisfies Prisma.PaperSelect;
 
-type PaperRow = Prisma.PaperGetPayload<{ select: typeof paperSelect }>;
+export type PaperRow = Prisma.PaperGetPayload<{ select: typeof paperSelect }>;
 
 const topicRef = (slug: string): TopicRef => ({ slug, name: TOPIC_BY_SLUG.get(slug)?.name ?? slug });
 
-function toView(row: PaperRow): PaperView {
+export function toView(row: PaperRow): PaperView {
   return {
     ...row,
     authors: parseJsonArray<string>(row.authors),

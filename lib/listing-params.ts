@@ -33,13 +33,13 @@ export const defaultSort = (q: string): Sort => (q ? "relevance" : "trending");
 const effectiveSort = (q: string, sort: Sort | undefined): Sort =>
   sort === undefined || (sort === "relevance" && !q) ? defaultSort(q) : sort;
 
-type RawParams = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const all = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+export type RawParams = Record<string, string | string[] | undefined>;
+export const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+export const all = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 /** Known topic slugs, each once, in the order given. */
-const knownTopics = (values: string[]) =>
+export const knownTopics = (values: string[]) =>
   [...new Set(values.map((v) => v.trim().toLowerCase()))].filter((v) => TOPIC_BY_SLUG.has(v)).slice(0, MAX_TOPICS);
-const normalizeQuery = (s: string) => s.replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_LENGTH).trim();
+export const normalizeQuery = (s: string) => s.replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_LENGTH).trim();
 
 const pageParamsSchema = z.object({
   q: z.string().transform(normalizeQuery).catch(""),

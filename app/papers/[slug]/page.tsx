@@ -4,15 +4,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageShell } from "@/components/page-shell";
+import { BookmarkButton } from "@/components/bookmark-button";
 import { LinkButtons } from "@/components/link-buttons";
 import { RelatedPapers } from "@/components/related-papers";
 import { RichText } from "@/components/rich-text";
 import { TopicChips } from "@/components/topic-chips";
 import { TrendHistory } from "@/components/trend-history";
+import { bookmarkedPaperIds } from "@/lib/bookmarks";
 import { getPaperBySlug } from "@/lib/catalog";
 import { listingHref } from "@/lib/listing-params";
 import { plainText } from "@/lib/text/rich-text";
 import { slugSchema } from "@/lib/slug";
+import { currentVisitorId } from "@/lib/visitor";
 
 export const dynamic = "force-dynamic";
 
@@ -49,6 +52,7 @@ export default async function PaperPage({ params }: Props) {
   const paper = await loadPaper(params);
   if (!paper) notFound();
   const paragraphs = paper.abstract.split("\n\n");
+  const bookmarked = (await bookmarkedPaperIds(await currentVisitorId(), [paper.id])).has(paper.id);
   return (
     <PageShell>
       <article className="mx-auto max-w-3xl">
@@ -73,7 +77,20 @@ export default async function PaperPage({ params }: Props) {
             )}
           </p>
         )}
-        <div className="mt-3">
+        <div className="mt-3 flex flex-wrap items-center gap-3">
+          <BookmarkButton
+            key={String(bookmarked)}
+            paperId={paper.id}
+            bookmarked={bookmarked}
+            title={plainText(paper.title)}
+          />
+          <a
+            href={`/papers/${paper.slug}/bibtex`}
+            download
+            className="inline-flex items-center rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
+          >
+            BibTeX
+          </a>
           <TopicChips topics={paper.topics} />
         </div>
         <LinkButtons links={paper.links} />
