@@ -169,7 +169,12 @@ const shelfSelect = {
 type ShelfRow = Awaited<ReturnType<typeof loadShelf>>[number];
 
 async function loadShelf(visitorId: string) {
-  return getPrisma().bookmark.findMany({ where: { visitorId }, select: shelfSelect, orderBy: { createdAt: "desc" } });
+  // Ties (bookmarks saved in the same millisecond) break on the paper, so an export and its import list alike.
+  return getPrisma().bookmark.findMany({
+    where: { visitorId },
+    select: shelfSelect,
+    orderBy: [{ createdAt: "desc" }, { paperId: "asc" }],
+  });
 }
 
 function toItem(row: ShelfRow): ShelfItem {
@@ -185,7 +190,7 @@ function toItem(row: ShelfRow): ShelfItem {
 
 const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
 const SHELF_ORDER: Record<Exclude<ShelfParams["sort"], "relevance">, (a: ShelfRow, b: ShelfRow) => number> = {
-  added: (a, b) => cmp(b.createdAt.getTime(), a.createdAt.getTime()) || cmp(b.id, a.id),
+  added: (a, b) => cmp(b.createdAt.getTime(), a.createdAt.getTime()) || cmp(a.paper.id, b.paper.id),
   title: (a, b) => cmp(a.paper.sortTitle, b.paper.sortTitle) || cmp(a.id, b.id),
   feed: (a, b) => cmp(b.paper.lastFeedDate, a.paper.lastFeedDate) || cmp(a.paper.lastRank, b.paper.lastRank),
 };

@@ -5,14 +5,24 @@
 import { citationKeys, citedDay, citedUrl, type Citable } from "@/lib/export/citation";
 import { plainText } from "@/lib/text/rich-text";
 
+const ESCAPES: Record<string, string> = {
+  "\\": "\\textbackslash{}",
+  "{": "\\{",
+  "}": "\\}",
+  "&": "\\&",
+  "%": "\\%",
+  $: "\\$",
+  "#": "\\#",
+  _: "\\_",
+  "~": "\\textasciitilde{}",
+  "^": "\\textasciicircum{}",
+};
+
 /** Escapes BibTeX/LaTeX specials so a value parses and prints as the same text. */
 export function escapeBibtex(value: string): string {
+  // One pass, so the braces an escape adds are not escaped again.
   return value
-    .replace(/\\/g, "\\textbackslash{}")
-    .replace(/([{}])/g, "\\$1")
-    .replace(/([&%$#_])/g, "\\$1")
-    .replace(/~/g, "\\textasciitilde{}")
-    .replace(/\^/g, "\\textasciicircum{}")
+    .replace(/[\\{}&%$#_~^]/g, (c) => ESCAPES[c]!)
     .replace(/\s+/g, " ")
     .trim();
 }
