@@ -36,6 +36,7 @@ function Result({ state }: { state: FormState }) {
 
 export function NoteEditor({ bookmarkId, note, title }: { bookmarkId: number; note: string; title: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(saveNote, {});
+  // Controlled only for the character count; the form posts the textarea as usual (also without JavaScript).
   const [text, setText] = useState(note);
   const id = `note-${bookmarkId}`;
   return (
@@ -55,7 +56,7 @@ export function NoteEditor({ bookmarkId, note, title }: { bookmarkId: number; no
         className={`${input} w-full resize-y`}
       />
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending || text.trim() === note} className={button}>
+        <button type="submit" disabled={pending} className={button}>
           {pending ? "Saving…" : "Save note"}
         </button>
         <span
