@@ -17,7 +17,9 @@ export function BookmarkButton({
   title: string;
 }) {
   const [state, action] = useActionState<BookmarkState, FormData>(toggleBookmark, { bookmarked });
-  const [optimistic, setOptimistic] = useOptimistic(state.bookmarked);
+  // The page re-renders with fresh props after every toggle, so the prop is the truth
+  // (and the button keeps its identity and focus); the action's state only carries errors.
+  const [optimistic, setOptimistic] = useOptimistic(bookmarked);
   const [, startTransition] = useTransition();
   const on = optimistic;
   return (

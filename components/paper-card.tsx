@@ -36,12 +36,7 @@ export function PaperCard({ paper, terms, bookmarked, children }: Props) {
         <RichText text={lines} terms={terms} links={false} />
       </p>
       <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
-        <BookmarkButton
-          key={String(bookmarked)}
-          paperId={paper.id}
-          bookmarked={bookmarked}
-          title={plainText(paper.title)}
-        />
+        <BookmarkButton paperId={paper.id} bookmarked={bookmarked} title={plainText(paper.title)} />
         <span>
           Trending <time dateTime={paper.lastFeedDate}>{formatDay(paper.lastFeedDate)}</time>, #{paper.lastRank}
         </span>

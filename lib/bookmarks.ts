@@ -218,8 +218,15 @@ export async function listShelf(visitorId: string | null, params: ShelfParams): 
     ranked = selectHits(state, parsed, "relevance")
       .ordered.map((h) => h.id)
       .filter((id) => onShelf.has(id));
-    const words = params.q.toLowerCase();
-    const inNotes = selected.filter((r) => r.note.toLowerCase().includes(words) || r.tags.some((t) => t.tag === words));
+    // The visitor's own words count too: every query word in the note or tags.
+    const words = params.q
+      .toLowerCase()
+      .split(" ")
+      .filter((w) => /[\p{L}\p{N}]/u.test(w));
+    const inNotes = selected.filter((r) => {
+      const own = `${r.note} ${r.tags.map((t) => t.tag).join(" ")}`.toLowerCase();
+      return words.length > 0 && words.every((w) => own.includes(w));
+    });
     for (const r of inNotes) if (!ranked.includes(r.paper.id)) ranked.push(r.paper.id);
     const position = new Map(ranked.map((id, i) => [id, i]));
     selected = selected.filter((r) => position.has(r.paper.id));

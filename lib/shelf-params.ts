@@ -21,7 +21,12 @@ const defaultSort = (q: string): ShelfSort => (q ? "relevance" : "added");
 const schema = z.object({
   q: z.string().transform(normalizeQuery).catch(""),
   sort: z.enum(SHELF_SORTS).optional().catch(undefined),
-  tag: z.string().trim().toLowerCase().max(40).catch(""),
+  // Folded as tags are when saved (lib/bookmarks.ts tagSchema), so any spelling of a tag filters by it.
+  tag: z
+    .string()
+    .transform((s) => s.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim())
+    .pipe(z.string().max(40))
+    .catch(""),
   unread: z
     .string()
     .transform((v) => v === "1")

@@ -4,6 +4,8 @@
 // signed cookie, never from the form. Expected failures return a message; the
 // rest throw to the error page. Reads live in lib/bookmarks.ts.
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import {
   addBookmark,
@@ -31,6 +33,26 @@ const refresh = () => revalidatePath("/", "layout");
 
 const invalid = "That request was not valid; reload the page and try again.";
 
+/**
+ * After a form posted without JavaScript, send the browser back to the page it
+ * came from (post/redirect/get), so reloading does not post again. With
+ * JavaScript, Next calls actions with a Next-Action header and refreshes the page itself.
+ */
+async function returnToSamePage() {
+  const h = await headers();
+  if (h.get("next-action")) return;
+  const referer = h.get("referer");
+  const host = h.get("host");
+  let path = "/";
+  try {
+    const url = new URL(referer ?? "/", `http://${host ?? "localhost"}`);
+    if (url.host === host) path = `${url.pathname}${url.search}`;
+  } catch {
+    // A malformed Referer: go home.
+  }
+  redirect(path);
+}
+
 /** Bookmarks (`bookmarked=true`) or un-bookmarks a paper. Idempotent. */
 export async function toggleBookmark(prev: BookmarkState, form: FormData): Promise<BookmarkState> {
   const input = z.object({ paperId: id, bookmarked: flag }).safeParse(Object.fromEntries(form));
@@ -44,18 +66,14 @@ export async function toggleBookmark(prev: BookmarkState, form: FormData): Promi
     if (visitorId) await removeBookmark(visitorId, paperId);
   }
   refresh();
+  await returnToSamePage();
   return { bookmarked };
-}
-
-/** The visitor's id for shelf edits, or null (then there is nothing of theirs to edit). */
-async function shelfOwner() {
-  return currentVisitorId();
 }
 
 export async function saveNote(_prev: FormState, form: FormData): Promise<FormState> {
   const input = z.object({ bookmarkId: id, note: noteSchema }).safeParse(Object.fromEntries(form));
   if (!input.success) return { error: input.error.issues[0]?.message ?? invalid };
-  const visitorId = await shelfOwner();
+  const visitorId = await currentVisitorId();
   if (!visitorId || !(await setNote(visitorId, input.data.bookmarkId, input.data.note))) return { error: invalid };
   refresh();
   return { ok: true, message: input.data.note ? "Note saved." : "Note cleared." };
@@ -64,7 +82,7 @@ export async function saveNote(_prev: FormState, form: FormData): Promise<FormSt
 export async function markRead(_prev: FormState, form: FormData): Promise<FormState> {
   const input = z.object({ bookmarkId: id, read: flag }).safeParse(Object.fromEntries(form));
   if (!input.success) return { error: invalid };
-  const visitorId = await shelfOwner();
+  const visitorId = await currentVisitorId();
   if (!visitorId || !(await setRead(visitorId, input.data.bookmarkId, input.data.read))) return { error: invalid };
   refresh();
   return { ok: true };
@@ -73,7 +91,7 @@ export async function markRead(_prev: FormState, form: FormData): Promise<FormSt
 export async function addTagToBookmark(_prev: FormState, form: FormData): Promise<FormState> {
   const input = z.object({ bookmarkId: id, tag: tagSchema }).safeParse(Object.fromEntries(form));
   if (!input.success) return { error: input.error.issues[0]?.message ?? invalid };
-  const visitorId = await shelfOwner();
+  const visitorId = await currentVisitorId();
   const result = visitorId ? await addTag(visitorId, input.data.bookmarkId, input.data.tag) : false;
   if (result !== true) return { error: typeof result === "string" ? result : invalid };
   refresh();
@@ -83,7 +101,7 @@ export async function addTagToBookmark(_prev: FormState, form: FormData): Promis
 export async function removeTagFromBookmark(_prev: FormState, form: FormData): Promise<FormState> {
   const input = z.object({ bookmarkId: id, tag: tagSchema }).safeParse(Object.fromEntries(form));
   if (!input.success) return { error: invalid };
-  const visitorId = await shelfOwner();
+  const visitorId = await currentVisitorId();
   if (!visitorId || !(await removeTag(visitorId, input.data.bookmarkId, input.data.tag))) return { error: invalid };
   refresh();
   return { ok: true };
@@ -92,7 +110,7 @@ export async function removeTagFromBookmark(_prev: FormState, form: FormData): P
 export async function renameShelfTag(_prev: FormState, form: FormData): Promise<FormState> {
   const input = z.object({ from: tagSchema, to: tagSchema }).safeParse(Object.fromEntries(form));
   if (!input.success) return { error: input.error.issues[0]?.message ?? invalid };
-  const visitorId = await shelfOwner();
+  const visitorId = await currentVisitorId();
   if (!visitorId) return { error: invalid };
   const count = await renameTag(visitorId, input.data.from, input.data.to);
   refresh();

@@ -3,7 +3,11 @@
 // how the tests act as different browsers.
 export type Jar = Map<string, string>;
 
-export const context = { jar: new Map() as Jar, headers: new Headers() };
+/** Requests look like Next's own action calls (with JavaScript) unless a test says otherwise. */
+export const context = {
+  jar: new Map() as Jar,
+  headers: new Headers({ "next-action": "test", host: "localhost:3000" }),
+};
 
 /** Switches to another browser (its own cookie jar). */
 export function useBrowser(jar: Jar) {

@@ -100,6 +100,22 @@ describe("bookmark actions", () => {
     expect(await bookmarkRows()).toBe(before);
   });
 
+  it("send a browser without JavaScript back to the page it came from, so a reload does not post again", async () => {
+    const withJs = context.headers;
+    context.headers = new Headers({ host: "localhost:3000", referer: "http://localhost:3000/?page=2&sort=title" });
+    try {
+      const redirected = await bookmark(13).catch((e: Error & { digest?: string }) => e.digest ?? "");
+      expect(redirected).toMatch(/^NEXT_REDIRECT;[a-z]+;\/\?page=2&sort=title;/);
+      expect(await shelfOf()).toEqual([13]);
+      context.headers = new Headers({ host: "localhost:3000", referer: "https://evil.example/phish" });
+      expect(await bookmark(13, false).catch((e: Error & { digest?: string }) => e.digest ?? "")).toMatch(
+        /^NEXT_REDIRECT;[a-z]+;\/;/,
+      );
+    } finally {
+      context.headers = withJs;
+    }
+  });
+
   it("say so when the paper does not exist", async () => {
     expect(await bookmark(999_999)).toEqual({ bookmarked: false, error: "That paper is gone." });
   });
@@ -145,6 +161,22 @@ describe("bookmark actions", () => {
     expect(unread.items.map((i) => i.paper.id)).toEqual([9]);
     await markRead({}, form({ bookmarkId: ten, read: "false" }));
     expect((await listShelf(await currentVisitorId(), parseShelfParams({ unread: "1" }))).total).toBe(2);
+  });
+});
+
+describe("searching the shelf", () => {
+  it("finds papers by their text and by the visitor's own notes and tags, word by word", async () => {
+    newBrowser();
+    await bookmark(60);
+    await bookmark(61);
+    const sixty = String((await allShelfItems(await currentVisitorId())).find((i) => i.paper.id === 60)!.bookmarkId);
+    await saveNote({}, form({ bookmarkId: sixty, note: "Compare this with the quokka baseline soon" }));
+    await addTagToBookmark({}, form({ bookmarkId: sixty, tag: "marsupials" }));
+    const find = async (q: string) =>
+      (await listShelf(await currentVisitorId(), parseShelfParams({ q }))).items.map((i) => i.paper.id);
+    expect(await find("baseline quokka")).toEqual([60]);
+    expect(await find("marsupials")).toEqual([60]);
+    expect(await find("quokka zebra")).toEqual([]);
   });
 });
 

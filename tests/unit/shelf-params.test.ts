@@ -19,6 +19,10 @@ describe("shelf URL state", () => {
     });
   });
 
+  it("folds a tag filter the way tags are saved, so any spelling of it filters", () => {
+    expect(parseShelfParams({ tag: "Reading   Group" }).tag).toBe("reading group");
+  });
+
   it("round-trips through its URL, leaving defaults out", () => {
     const state = parseShelfParams({ q: "data", tag: "to-read", unread: "1", topic: "code", sort: "title", page: "2" });
     const url = new URL(shelfHref(state), "http://x");

@@ -78,12 +78,7 @@ export default async function PaperPage({ params }: Props) {
           </p>
         )}
         <div className="mt-3 flex flex-wrap items-center gap-3">
-          <BookmarkButton
-            key={String(bookmarked)}
-            paperId={paper.id}
-            bookmarked={bookmarked}
-            title={plainText(paper.title)}
-          />
+          <BookmarkButton paperId={paper.id} bookmarked={bookmarked} title={plainText(paper.title)} />
           <a
             href={`/papers/${paper.slug}/bibtex`}
             download
