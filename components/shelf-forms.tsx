@@ -11,28 +11,11 @@ import {
   saveNote,
   type FormState,
 } from "@/lib/actions/shelf";
+import { MAX_NOTE_LENGTH as MAX_NOTE, MAX_TAG_LENGTH } from "@/lib/shelf-params";
+import { FormResult, inputClass } from "@/components/form-result";
 
-const MAX_NOTE = 2000;
-const input =
-  "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100";
 const button =
   "rounded-md border border-zinc-300 px-2 py-1 text-xs font-medium text-zinc-800 hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800";
-
-function Result({ state }: { state: FormState }) {
-  if (state.error)
-    return (
-      <p role="alert" className="text-xs text-red-700 dark:text-red-400">
-        {state.error}
-      </p>
-    );
-  if (state.message)
-    return (
-      <p role="status" className="text-xs text-emerald-700 dark:text-emerald-400">
-        {state.message}
-      </p>
-    );
-  return null;
-}
 
 export function NoteEditor({ bookmarkId, note, title }: { bookmarkId: number; note: string; title: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(saveNote, {});
@@ -53,7 +36,7 @@ export function NoteEditor({ bookmarkId, note, title }: { bookmarkId: number; no
         rows={text ? 3 : 1}
         placeholder="Why it matters, what to try…"
         aria-describedby={`${id}-count`}
-        className={`${input} w-full resize-y`}
+        className={`${inputClass} w-full resize-y`}
       />
       <div className="flex items-center gap-3">
         <button type="submit" disabled={pending} className={button}>
@@ -65,7 +48,7 @@ export function NoteEditor({ bookmarkId, note, title }: { bookmarkId: number; no
         >
           {text.length.toLocaleString("en-US")} / {MAX_NOTE.toLocaleString("en-US")}
         </span>
-        <Result state={state} />
+        <FormResult state={state} />
       </div>
     </form>
   );
@@ -115,11 +98,18 @@ export function TagEditor({ bookmarkId, tags, title }: { bookmarkId: number; tag
         <label htmlFor={id} className="sr-only">
           Add a tag to {title}
         </label>
-        <input id={id} name="tag" placeholder="Add a tag" maxLength={40} required className={`${input} w-32 text-xs`} />
+        <input
+          id={id}
+          name="tag"
+          placeholder="Add a tag"
+          maxLength={MAX_TAG_LENGTH}
+          required
+          className={`${inputClass} w-32 text-xs`}
+        />
         <button type="submit" disabled={adding} className={button}>
           Add tag
         </button>
-        <Result state={added.error ? added : removed} />
+        <FormResult state={added.error ? added : removed} />
       </form>
     </div>
   );
@@ -134,7 +124,7 @@ export function ReadToggle({ bookmarkId, read }: { bookmarkId: number; read: boo
       <button type="submit" disabled={pending} className={button}>
         {read ? "Mark as unread" : "Mark as read"}
       </button>
-      <Result state={state.error ? state : {}} />
+      <FormResult state={state.error ? state : {}} />
     </form>
   );
 }
@@ -149,7 +139,7 @@ export function RenameTag({ tags }: { tags: string[] }) {
         <label className="sr-only" htmlFor="rename-from">
           Tag to rename
         </label>
-        <select id="rename-from" name="from" className={input}>
+        <select id="rename-from" name="from" className={inputClass}>
           {tags.map((t) => (
             <option key={t}>{t}</option>
           ))}
@@ -157,12 +147,19 @@ export function RenameTag({ tags }: { tags: string[] }) {
         <label className="sr-only" htmlFor="rename-to">
           New name
         </label>
-        <input id="rename-to" name="to" placeholder="New name" required maxLength={40} className={`${input} w-32`} />
+        <input
+          id="rename-to"
+          name="to"
+          placeholder="New name"
+          required
+          maxLength={MAX_TAG_LENGTH}
+          className={`${inputClass} w-32`}
+        />
         <button type="submit" disabled={pending} className={button}>
           Rename
         </button>
       </div>
-      <Result state={state} />
+      <FormResult state={state} />
     </form>
   );
 }

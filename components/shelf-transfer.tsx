@@ -3,27 +3,10 @@
 // code (show one here, or enter one from the other device).
 import { useActionState } from "react";
 import { enterLinkCode, importShelfFile, makeLinkCode, type FormState, type LinkCodeState } from "@/lib/actions/shelf";
+import { FormResult, inputClass } from "@/components/form-result";
 
 const button =
   "rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60 dark:bg-indigo-500";
-const input =
-  "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100";
-
-function Result({ state }: { state: FormState }) {
-  if (state.error)
-    return (
-      <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-        {state.error}
-      </p>
-    );
-  if (state.message)
-    return (
-      <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
-        {state.message}
-      </p>
-    );
-  return null;
-}
 
 export function ImportShelf() {
   const [state, action, pending] = useActionState<FormState, FormData>(importShelfFile, {});
@@ -42,7 +25,7 @@ export function ImportShelf() {
           {pending ? "Importing…" : "Import"}
         </button>
       </div>
-      <Result state={state} />
+      <FormResult size="sm" state={state} />
     </form>
   );
 }
@@ -81,13 +64,13 @@ export function LinkDevice() {
             autoComplete="off"
             required
             maxLength={20}
-            className={`${input} w-32 font-mono uppercase`}
+            className={`${inputClass} w-32 font-mono uppercase`}
           />
           <button type="submit" disabled={entering} className={button}>
             Use code
           </button>
         </div>
-        <Result state={entered} />
+        <FormResult size="sm" state={entered} />
       </form>
     </div>
   );

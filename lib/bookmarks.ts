@@ -10,11 +10,9 @@ import { paperSelect, toView, type PaperView } from "@/lib/catalog";
 import { parseQuery } from "@/lib/search/query";
 import { getSearchState } from "@/lib/search/service";
 import { selectHits } from "@/lib/search/state";
-import { SHELF_PAGE_SIZE, type ShelfParams } from "@/lib/shelf-params";
+import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH, SHELF_PAGE_SIZE, type ShelfParams } from "@/lib/shelf-params";
 import { TOPIC_BY_SLUG } from "@/lib/topics/taxonomy";
 
-export const MAX_NOTE_LENGTH = 2000;
-export const MAX_TAG_LENGTH = 40;
 export const MAX_TAGS = 20;
 
 /** A note: plain text, at most MAX_NOTE_LENGTH characters, with a message a person can act on. */

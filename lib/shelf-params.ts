@@ -13,6 +13,9 @@ export const SHELF_SORT_LABELS: Record<ShelfSort, string> = {
   feed: "Feed date",
 };
 export const SHELF_PAGE_SIZE = 20;
+/** Limits of what a visitor writes on the shelf (here, not in lib/bookmarks.ts, so forms can show them). */
+export const MAX_NOTE_LENGTH = 2000;
+export const MAX_TAG_LENGTH = 40;
 
 export type ShelfParams = { q: string; sort: ShelfSort; topics: string[]; tag: string; unread: boolean; page: number };
 
