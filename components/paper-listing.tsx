@@ -9,7 +9,7 @@ import { PaperList } from "@/components/paper-list";
 import { SortLinks } from "@/components/sort-links";
 import { bookmarkedPaperIds } from "@/lib/bookmarks";
 import { findPapers, type Listing } from "@/lib/catalog";
-import { listingHref, PAGE_SIZE, toggleTopic, type ListingParams } from "@/lib/listing-params";
+import { listingHref, PAGE_SIZE, SORT_LABELS, SORTS, toggleTopic, type ListingParams } from "@/lib/listing-params";
 import { currentVisitorId } from "@/lib/visitor";
 
 const papers = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "paper" : "papers"}`;
@@ -54,7 +54,16 @@ export async function PaperListing({ params }: { params: ListingParams }) {
               {result.pageCount > 1 && ` · page ${result.page} of ${result.pageCount}`}
             </p>
           </div>
-          {result.total > 0 && <SortLinks params={shown} relevance={result.ranked} />}
+          {result.total > 0 && (
+            <SortLinks
+              options={SORTS.filter((s) => s !== "relevance" || result.ranked).map((sort) => ({
+                key: sort,
+                label: SORT_LABELS[sort],
+                href: listingHref({ ...shown, sort, page: 1 }),
+                current: sort === params.sort,
+              }))}
+            />
+          )}
         </div>
         {result.topics.length > 0 && (
           <ul aria-label="Active topic filters" className="mt-3 flex flex-wrap gap-2">

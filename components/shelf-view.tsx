@@ -5,6 +5,7 @@ import Link from "next/link";
 import clsx from "clsx";
 import { Pagination } from "@/components/pagination";
 import { PaperCard } from "@/components/paper-card";
+import { SortLinks } from "@/components/sort-links";
 import { NoteEditor, ReadToggle, RenameTag, TagEditor } from "@/components/shelf-forms";
 import { ImportShelf, LinkDevice } from "@/components/shelf-transfer";
 import type { Shelf } from "@/lib/bookmarks";
@@ -63,24 +64,15 @@ export function ShelfView({ shelf, params }: { shelf: Shelf; params: ShelfParams
               </button>
             </form>
             <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-              <nav aria-label="Sort shelf" className="flex flex-wrap items-center gap-1">
-                <span className="mr-1 text-zinc-600 dark:text-zinc-400">Sort:</span>
-                {SHELF_SORTS.filter((s) => s !== "relevance" || params.q).map((sort) => (
-                  <Link
-                    key={sort}
-                    href={at({ sort })}
-                    aria-current={sort === params.sort ? "true" : undefined}
-                    className={clsx(
-                      "rounded-md px-2 py-1",
-                      sort === params.sort
-                        ? "bg-zinc-900 font-medium text-white dark:bg-zinc-100 dark:text-zinc-900"
-                        : "hover:bg-zinc-200 dark:hover:bg-zinc-800",
-                    )}
-                  >
-                    {SHELF_SORT_LABELS[sort]}
-                  </Link>
-                ))}
-              </nav>
+              <SortLinks
+                label="Sort shelf"
+                options={SHELF_SORTS.filter((s) => s !== "relevance" || params.q).map((sort) => ({
+                  key: sort,
+                  label: SHELF_SORT_LABELS[sort],
+                  href: at({ sort }),
+                  current: sort === params.sort,
+                }))}
+              />
               <Link
                 href={at({ unread: !params.unread })}
                 aria-current={params.unread ? "true" : undefined}

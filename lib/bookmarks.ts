@@ -4,6 +4,7 @@
 // twice keeps one row, removing twice is fine.
 import "server-only";
 import { z } from "zod";
+import { cmp } from "@/lib/compare";
 import { getPrisma } from "@/lib/db/client";
 import { sqlTimestamp } from "@/lib/db/sqlite";
 import { paperSelect, toView, type PaperView } from "@/lib/catalog";
@@ -186,7 +187,6 @@ function toItem(row: ShelfRow): ShelfItem {
   };
 }
 
-const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
 const SHELF_ORDER: Record<Exclude<ShelfParams["sort"], "relevance">, (a: ShelfRow, b: ShelfRow) => number> = {
   added: (a, b) => cmp(b.createdAt.getTime(), a.createdAt.getTime()) || cmp(a.paper.id, b.paper.id),
   title: (a, b) => cmp(a.paper.sortTitle, b.paper.sortTitle) || cmp(a.id, b.id),

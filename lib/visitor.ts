@@ -3,7 +3,6 @@
 // forged or tampered cookie reads as "no identity yet", never as someone else.
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { ensureVisitor } from "@/lib/bookmarks";
 import { getSecret } from "@/lib/secret";
 import { signVisitorId, verifyVisitorToken, VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE } from "@/lib/visitor-token";
 
@@ -31,15 +30,15 @@ export async function setVisitorCookie(visitorId: string): Promise<void> {
   });
 }
 
-/** The current visitor's id, creating the visitor (and its cookie) when there is none yet. */
+/**
+ * The current visitor's id, giving the browser one (and its cookie) when it has
+ * none yet. The Visitor row is made by the writes that need it (lib/bookmarks.ts
+ * ensureVisitor), once, not here as well.
+ */
 export async function ensureVisitorId(): Promise<string> {
   const existing = await currentVisitorId();
-  if (existing) {
-    await ensureVisitor(existing);
-    return existing;
-  }
+  if (existing) return existing;
   const id = crypto.randomUUID();
-  await ensureVisitor(id);
   await setVisitorCookie(id);
   return id;
 }

@@ -3,6 +3,7 @@
 // listing order. Pure (no database): lib/search/service.ts fills it from the
 // catalog, the evaluation (scripts/eval.ts) from the bundled sample.
 import type MiniSearch from "minisearch";
+import { cmp } from "@/lib/compare";
 import type { Sort } from "@/lib/listing-params";
 import { createIndex, phraseText, runSearch, toSearchDoc, type SearchDoc, type SearchHit } from "@/lib/search/index";
 import type { ParsedQuery } from "@/lib/search/query";
@@ -65,7 +66,6 @@ export function putPaper(state: SearchState, paper: StatePaper) {
 }
 
 type Keyed = PaperKeys & { id: number };
-const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The listing orders in memory; lib/catalog.ts has the same orders in SQL, and tests check they agree. */
 export const COMPARE: Record<Exclude<Sort, "relevance">, (a: Keyed, b: Keyed) => number> = {

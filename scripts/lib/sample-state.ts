@@ -7,7 +7,14 @@ import { tagPaper } from "@/lib/topics/tagger";
 import { TOPIC_BY_SLUG } from "@/lib/topics/taxonomy";
 import { sampleRecords } from "@/tests/helpers/sample";
 
-export type SampleSearch = { state: SearchState; titleOf: (id: number) => string; search: (q: string) => string[] };
+export type SampleSearch = {
+  state: SearchState;
+  titleOf: (id: number) => string;
+  /** What the site's search selects for a query, ranked. */
+  run: (q: string) => ReturnType<typeof selectHits>;
+  /** Titles of the results for a query, best first (all of them). */
+  search: (q: string) => string[];
+};
 
 export function sampleSearch(): SampleSearch {
   const records = sampleRecords();
@@ -28,12 +35,12 @@ export function sampleSearch(): SampleSearch {
     });
   });
   const titleOf = (id: number) => records[id - 1]!.title;
-  /** Titles of the results for a query, best first (all of them). */
-  const search = (q: string) =>
+  const run = (q: string) =>
     selectHits(
       state,
       parseQuery(q, (slug) => TOPIC_BY_SLUG.has(slug)),
       "relevance",
-    ).ordered.map((h) => titleOf(h.id));
-  return { state, titleOf, search };
+    );
+  const search = (q: string) => run(q).ordered.map((h) => titleOf(h.id));
+  return { state, titleOf, run, search };
 }

@@ -4,10 +4,7 @@
 // Shared by `npm run eval` and the floor test.
 import fs from "node:fs";
 import MiniSearch from "minisearch";
-import { parseQuery } from "@/lib/search/query";
-import { selectHits } from "@/lib/search/state";
 import { plainText } from "@/lib/text/rich-text";
-import { TOPIC_BY_SLUG } from "@/lib/topics/taxonomy";
 import { sampleRecords } from "@/tests/helpers/sample";
 import { sampleSearch } from "./sample-state";
 
@@ -71,13 +68,9 @@ function baselineSystem(): System {
 }
 
 function papershelfSystem(): System {
-  const { state, titleOf } = sampleSearch();
+  const { titleOf, run } = sampleSearch();
   return (q) => {
-    const { ordered, mode } = selectHits(
-      state,
-      parseQuery(q, (s) => TOPIC_BY_SLUG.has(s)),
-      "relevance",
-    );
+    const { ordered, mode } = run(q);
     return { titles: ordered.map((h) => titleOf(h.id)), weak: mode === "partial" };
   };
 }
