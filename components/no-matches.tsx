@@ -1,6 +1,7 @@
 // What to try when a search found nothing: corrected queries, tips, a way back.
 import Link from "next/link";
 import { listingHref, type ListingParams } from "@/lib/listing-params";
+import { PERIOD_NOUN, periodLabel } from "@/lib/periods";
 
 export function NoMatches({ params, suggestions }: { params: ListingParams; suggestions: string[] }) {
   const described = [params.q && `“${params.q}”`].filter(Boolean).join(" ");
@@ -28,6 +29,19 @@ export function NoMatches({ params, suggestions }: { params: ListingParams; sugg
         <li>Check the spelling, or try fewer or more general words.</li>
         <li>Search for a model or method name, such as an acronym from a title.</li>
         {params.topics.length > 0 && <li>Remove a topic filter: results must be in every selected topic.</li>}
+        {params.period && (
+          <li>
+            Nothing trended{params.q || params.topics.length ? " with these filters" : ""} in{" "}
+            {periodLabel(params.period)}:{" "}
+            <Link
+              href={listingHref({ ...params, period: null, page: 1 })}
+              className="font-medium text-indigo-700 underline dark:text-indigo-300"
+            >
+              search all time
+            </Link>{" "}
+            or pick another {PERIOD_NOUN[params.period.kind]}.
+          </li>
+        )}
         <li>
           Use <code className="font-mono">&quot;exact phrase&quot;</code> for words in order,{" "}
           <code className="font-mono">-word</code> to leave papers out, <code className="font-mono">topic:code</code> to

@@ -9,7 +9,18 @@ import { PaperList } from "@/components/paper-list";
 import { SortLinks } from "@/components/sort-links";
 import { bookmarkedPaperIds } from "@/lib/bookmarks";
 import { findPapers, type Listing } from "@/lib/catalog";
-import { listingHref, PAGE_SIZE, SORT_LABELS, SORTS, toggleTopic, type ListingParams } from "@/lib/listing-params";
+import { FeedLink } from "@/components/feed-link";
+import { PeriodNav } from "@/components/period-nav";
+import {
+  feedHref,
+  listingHref,
+  PAGE_SIZE,
+  SORT_LABELS,
+  SORTS,
+  toggleTopic,
+  type ListingParams,
+} from "@/lib/listing-params";
+import { periodLabel } from "@/lib/periods";
 import { currentVisitorId } from "@/lib/visitor";
 
 const papers = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "paper" : "papers"}`;
@@ -17,14 +28,18 @@ const papers = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "paper" 
 function heading(params: ListingParams, result: Listing): string {
   if (params.q && result.searched) return "Search results";
   if (result.topics.length) return result.topics.map((t) => t.name).join(" + ");
+  const period = params.period;
+  if (period) return `Trending ${period.kind === "date" ? "on" : "in"} ${periodLabel(period)}`;
   return "Trending papers";
 }
 
 function countLine(params: ListingParams, result: Listing): string {
-  if (!params.q || !result.searched) return papers(result.total);
+  // The heading names the period unless it names a search or topics.
+  const when = params.period && (params.q || result.topics.length) ? ` · ${periodLabel(params.period)}` : "";
+  if (!params.q || !result.searched) return papers(result.total) + when;
   const matches = result.total === 1 ? "paper matches" : "papers match";
   const some = result.mode === "partial" && result.total > 0 ? " some of the words in" : "";
-  return `${result.total.toLocaleString("en-US")} ${matches}${some} “${params.q}”`;
+  return `${result.total.toLocaleString("en-US")} ${matches}${some} “${params.q}”${when}`;
 }
 
 const NOTICE: Record<Listing["mode"], string | null> = {
@@ -54,6 +69,7 @@ export async function PaperListing({ params }: { params: ListingParams }) {
               {result.pageCount > 1 && ` · page ${result.page} of ${result.pageCount}`}
             </p>
           </div>
+          <FeedLink href={feedHref(params)} />
           {result.total > 0 && (
             <SortLinks
               options={SORTS.filter((s) => s !== "relevance" || result.ranked).map((sort) => ({
@@ -65,6 +81,7 @@ export async function PaperListing({ params }: { params: ListingParams }) {
             />
           )}
         </div>
+        <PeriodNav params={shown} />
         {result.topics.length > 0 && (
           <ul aria-label="Active topic filters" className="mt-3 flex flex-wrap gap-2">
             {result.topics.map((t) => (
@@ -86,7 +103,7 @@ export async function PaperListing({ params }: { params: ListingParams }) {
           </p>
         )}
         {result.total === 0 ? (
-          params.q || params.topics.length ? (
+          params.q || params.topics.length || params.period ? (
             <NoMatches params={params} suggestions={result.suggestions} />
           ) : (
             <EmptyCatalog />

@@ -7,7 +7,9 @@ import { cache } from "react";
 import type { Prisma } from "@/generated/prisma/client";
 import { getPrisma } from "@/lib/db/client";
 import { parseJsonArray } from "@/lib/json";
+import { cmp } from "@/lib/compare";
 import type { Sort } from "@/lib/listing-params";
+import { periodContaining, type Period } from "@/lib/periods";
 import { similarTo, suggestQueries, toSearchDoc, type MatchMode } from "@/lib/search/index";
 import { isEmptyQuery, parseQuery, type ParsedQuery } from "@/lib/search/query";
 import { getSearchState } from "@/lib/search/service";
@@ -17,7 +19,13 @@ import type { PaperLink } from "@/lib/text/links";
 import { plainText } from "@/lib/text/rich-text";
 import { TOPIC_BY_SLUG, TOPICS } from "@/lib/topics/taxonomy";
 
-export type Appearance = { feedDate: string; rank: number; source: string };
+export type Appearance = {
+  feedDate: string;
+  rank: number;
+  source: string;
+  upvotes: number | null;
+  githubStars: number | null;
+};
 export type TopicRef = { slug: string; name: string };
 
 /** A paper as pages and the API show it. */
@@ -39,6 +47,17 @@ export type PaperView = {
   /** One to four research areas, strongest first. */
   topics: TopicRef[];
   keyPhrases: string[];
+  updatedOn: string | null;
+  upvotes: number | null;
+  githubStars: number | null;
+  githubRepo: string | null;
+  projectPage: string | null;
+  pdfUrl: string | null;
+  aiSummary: string | null;
+  keywords: string[];
+  categories: string[];
+  doi: string | null;
+  comment: string | null;
 };
 
 export type SearchMatch = { score: number; terms: string[] };
@@ -56,6 +75,8 @@ export type ListingRequest = {
   limit: number;
   /** Past the last page, show the last page (pages) instead of an empty one (the API). */
   clampPage?: boolean;
+  /** Only papers that trended in this period, ranked by their figures in it. */
+  period?: Period | null;
 };
 
 export type Listing = Page<PaperView & { match?: SearchMatch }> & {
@@ -87,8 +108,19 @@ export const paperSelect = {
   firstFeedDate: true,
   lastFeedDate: true,
   lastRank: true,
+  updatedOn: true,
+  upvotes: true,
+  githubStars: true,
+  githubRepo: true,
+  projectPage: true,
+  pdfUrl: true,
+  aiSummary: true,
+  keywords: true,
+  categories: true,
+  doi: true,
+  comment: true,
   appearances: {
-    select: { feedDate: true, rank: true, source: true },
+    select: { feedDate: true, rank: true, source: true, upvotes: true, githubStars: true },
     orderBy: [{ feedDate: "desc" }, { rank: "asc" }],
   },
   topics: { select: { topic: true }, orderBy: { position: "asc" } },
@@ -104,6 +136,8 @@ export function toView(row: PaperRow): PaperView {
     authors: parseJsonArray<string>(row.authors),
     links: parseJsonArray<PaperLink>(row.links),
     keyPhrases: parseJsonArray<string>(row.keyPhrases),
+    keywords: parseJsonArray<string>(row.keywords),
+    categories: parseJsonArray<string>(row.categories),
     // A slug no longer in the taxonomy is waiting for its re-tag; show nothing rather than a raw slug.
     topics: row.topics.filter((t) => TOPIC_BY_SLUG.has(t.topic)).map((t) => topicRef(t.topic)),
   };
@@ -178,9 +212,19 @@ function queryOf(req: ListingRequest): ParsedQuery {
  */
 export async function findPapers(req: ListingRequest): Promise<Listing> {
   const parsed = queryOf(req);
-  if (isEmptyQuery(parsed)) return listAll(req);
+  const inPeriod = req.period ? await periodStats(req.period) : null;
+  if (isEmptyQuery(parsed)) return inPeriod ? listPeriod(req, inPeriod) : listAll(req);
   const state = await getSearchState();
-  const { ordered, mode, ranked } = selectHits(state, parsed, req.sort);
+  const selected = selectHits(state, parsed, req.sort);
+  const { mode, ranked } = selected;
+  let ordered = selected.ordered;
+  if (inPeriod) {
+    ordered = ordered.filter((h) => inPeriod.has(h.id));
+    // Within a period, "trending" means the period's own figures, not the paper's latest day.
+    if (req.sort === "trending" || (req.sort === "relevance" && !ranked)) {
+      ordered = ordered.sort((a, b) => PERIOD_COMPARE.trending(inPeriod.get(a.id)!, inPeriod.get(b.id)!));
+    }
+  }
   const { page, pageCount, skip } = pageWindow(ordered.length, req);
   const slice = ordered.slice(skip, skip + req.limit);
   const byId = await papersByIds(slice.map((h) => h.id));
@@ -204,6 +248,127 @@ export async function findPapers(req: ListingRequest): Promise<Listing> {
     searched: true,
     ranked,
   };
+}
+
+/** A paper's figures within one period. */
+type PeriodStat = {
+  id: number;
+  /** Highest upvotes any day of the period reported, or null when no source counts them. */
+  upvotes: number | null;
+  /** Best (lowest) feed rank in the period. */
+  bestRank: number;
+  /** Days of the period it trended. */
+  days: number;
+  newestOn: string;
+  sortTitle: string;
+};
+
+/**
+ * Orders within a period: by upvotes when known (papers with upvotes first), else
+ * by feed rank, then by how many days it trended.
+ */
+const PERIOD_COMPARE: Record<Exclude<Sort, "relevance">, (a: PeriodStat, b: PeriodStat) => number> = {
+  trending: (a, b) =>
+    cmp(b.upvotes ?? -1, a.upvotes ?? -1) || cmp(a.bestRank, b.bestRank) || cmp(b.days, a.days) || cmp(a.id, b.id),
+  newest: (a, b) => cmp(b.newestOn, a.newestOn) || PERIOD_COMPARE.trending(a, b),
+  title: (a, b) => cmp(a.sortTitle, b.sortTitle) || cmp(a.id, b.id),
+};
+
+/** Every paper that trended in the period, with its figures there. */
+async function periodStats(period: Period): Promise<Map<number, PeriodStat>> {
+  const rows = await getPrisma().$queryRaw<
+    {
+      id: number | bigint;
+      upvotes: number | bigint | null;
+      bestRank: number | bigint;
+      days: number | bigint;
+      newestOn: string;
+      sortTitle: string;
+    }[]
+  >`SELECT a.paperId AS id, max(a.upvotes) AS upvotes, min(a.rank) AS bestRank, count(DISTINCT a.feedDate) AS days,
+      p.newestOn AS newestOn, p.sortTitle AS sortTitle
+    FROM Appearance a JOIN Paper p ON p.id = a.paperId
+    WHERE a.feedDate BETWEEN ${period.from} AND ${period.to}
+    GROUP BY a.paperId`;
+  return new Map(
+    rows.map((r) => [
+      Number(r.id),
+      {
+        id: Number(r.id),
+        upvotes: r.upvotes === null ? null : Number(r.upvotes),
+        bestRank: Number(r.bestRank),
+        days: Number(r.days),
+        newestOn: r.newestOn,
+        sortTitle: r.sortTitle,
+      },
+    ]),
+  );
+}
+
+/** The papers of one period, without a query. */
+async function listPeriod(req: ListingRequest, stats: Map<number, PeriodStat>): Promise<Listing> {
+  const ordered = [...stats.values()].sort(PERIOD_COMPARE[req.sort === "relevance" ? "trending" : req.sort]);
+  const { page, pageCount, skip } = pageWindow(ordered.length, req);
+  const slice = ordered.slice(skip, skip + req.limit);
+  const byId = await papersByIds(slice.map((p) => p.id));
+  const topicRows = await getPrisma().$queryRaw<{ topic: string; count: number | bigint }[]>`
+    SELECT topic, count(*) AS count FROM PaperTopic
+    WHERE paperId IN (SELECT DISTINCT paperId FROM Appearance WHERE feedDate BETWEEN ${req.period!.from} AND ${req.period!.to})
+    GROUP BY topic`;
+  return {
+    total: ordered.length,
+    page,
+    limit: req.limit,
+    pageCount,
+    items: slice.flatMap((p) => byId.get(p.id) ?? []),
+    mode: "exact",
+    suggestions: [],
+    facets: facetsOf(new Map(topicRows.map((r) => [r.topic, Number(r.count)])), []),
+    topics: [],
+    searched: false,
+    ranked: false,
+  };
+}
+
+export type PeriodNav = {
+  /** The nearest earlier and later periods of the same kind that have papers, if any. */
+  previous: Period | null;
+  next: Period | null;
+  /** The period's latest day with papers (where its "Day" link goes), or null. */
+  lastDay: string | null;
+};
+
+/** Where day/week/month navigation can go from `period`: the neighbours that have papers. */
+export async function getPeriodNav(period: Period): Promise<PeriodNav> {
+  const prisma = getPrisma();
+  const [before, after, last] = await Promise.all([
+    prisma.appearance.findFirst({
+      select: { feedDate: true },
+      where: { feedDate: { lt: period.from } },
+      orderBy: { feedDate: "desc" },
+    }),
+    prisma.appearance.findFirst({
+      select: { feedDate: true },
+      where: { feedDate: { gt: period.to } },
+      orderBy: { feedDate: "asc" },
+    }),
+    prisma.appearance.findFirst({
+      select: { feedDate: true },
+      where: { feedDate: { gte: period.from, lte: period.to } },
+      orderBy: { feedDate: "desc" },
+    }),
+  ]);
+  return {
+    lastDay: last?.feedDate ?? null,
+    previous: before ? periodContaining(period.kind, before.feedDate) : null,
+    next: after ? periodContaining(period.kind, after.feedDate) : null,
+  };
+}
+
+/** The latest day any feed covered, or null for an empty catalog. */
+export async function latestFeedDate(): Promise<string | null> {
+  const row = await getPrisma().appearance.findFirst({ select: { feedDate: true }, orderBy: { feedDate: "desc" } });
+  return row?.feedDate ?? null;
 }
 
 /** The paper with this slug, or null. Cached per request (metadata and page share it). */

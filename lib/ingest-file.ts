@@ -1,9 +1,12 @@
-// Ingests one feed file end to end: read, parse, validate, write, and record the
-// run, failed or not. Shared by `npm run ingest` and `npm start`'s first-run seed.
+// Ingests one feed end to end, from a file or a URL: read or download, parse,
+// validate, write, and record the run, failed or not. Shared by `npm run ingest`,
+// `npm run refresh` and `npm start`'s first-run seed.
 import fs from "node:fs";
 import { localDay } from "@/lib/feed/dates";
 import { FeedError } from "@/lib/feed/errors";
 import { readFeed } from "@/lib/feed/index";
+import type { FeedSource } from "@/lib/feed/schema";
+import { fetchFeed, type FetchOptions } from "@/lib/net/fetch-feed";
 import type { Db } from "@/lib/db/sqlite";
 import { ingestRecords, recordFailedRun, type IngestSummary } from "@/lib/ingest";
 
@@ -52,30 +55,78 @@ function describeFsError(error: unknown): string {
   return `cannot be read (${code ?? (error as Error).message})`;
 }
 
+/** A feed named on the command line: an http(s) URL or a file path. */
+export const isUrl = (target: string) => /^https?:\/\//i.test(target);
+
+export type IngestBytesInput = IngestFileOptions & {
+  /** The file or URL, as the user named it: recorded with the run and shown in messages. */
+  source: string;
+  /** The format, when named; detected from the content otherwise. */
+  format?: FeedSource;
+  /** Fail on a feed with no papers; refresh passes false and gets null back instead. */
+  requirePapers?: boolean;
+};
+
 /**
- * Ingests the feed at `file` into `db`. On failure the catalog is unchanged, the
+ * Ingests a feed's bytes into `db`. On failure the catalog is unchanged, the
  * failed run is recorded, and the error is rethrown (FeedError for bad input).
+ * Returns null for a well-formed feed without papers when `requirePapers` is false.
  */
-export function ingestFeedFile(db: Db, file: string, options: IngestFileOptions = {}): IngestSummary {
-  const startedAt = new Date();
+export function ingestFeedBytes(
+  db: Db,
+  load: () => Uint8Array,
+  input: IngestBytesInput,
+  startedAt = new Date(),
+): IngestSummary | null {
   try {
-    const feed = readFeed(readFeedFile(file), { date: options.date, today: options.today ?? localDay() });
-    options.onStart?.(feed.records.length);
+    const feed = readFeed(load(), { date: input.date, today: input.today ?? localDay(), format: input.format });
+    input.onStart?.(feed.records.length);
     return ingestRecords(db, {
-      source: file,
+      source: input.source,
       format: feed.format,
       records: feed.records,
       rejected: feed.rejected,
       startedAt,
-      onProgress: options.onProgress,
+      onProgress: input.onProgress,
     });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    try {
-      recordFailedRun(db, { source: file, format: "text-page", startedAt, message });
-    } catch {
-      // The catalog itself may be what failed (locked, read-only); the original error matters more.
-    }
+    if (input.requirePapers === false && error instanceof FeedError && error.empty) return null;
+    recordFailure(db, input, startedAt, error);
     throw error;
   }
+}
+
+function recordFailure(db: Db, input: IngestBytesInput, startedAt: Date, error: unknown) {
+  const message = error instanceof Error ? error.message : String(error);
+  try {
+    recordFailedRun(db, { source: input.source, format: input.format ?? "unknown", startedAt, message });
+  } catch {
+    // The catalog itself may be what failed (locked, read-only); the original error matters more.
+  }
+}
+
+/** Ingests the feed file at `file` (see ingestFeedBytes). */
+export function ingestFeedFile(db: Db, file: string, options: IngestFileOptions & { format?: FeedSource } = {}) {
+  return ingestFeedBytes(db, () => readFeedFile(file), { ...options, source: file })!;
+}
+
+/**
+ * Downloads the feed at `url` and ingests it (see ingestFeedBytes). A download
+ * that fails (404, unreachable, timeout, too large) is recorded as a failed run
+ * and rethrown; nothing else is written.
+ */
+export async function ingestFeedUrl(
+  db: Db,
+  url: string,
+  input: Omit<IngestBytesInput, "source"> & { fetch?: FetchOptions },
+): Promise<IngestSummary | null> {
+  const startedAt = new Date();
+  let bytes: Uint8Array;
+  try {
+    bytes = (await fetchFeed(url, input.fetch)).bytes;
+  } catch (error) {
+    recordFailure(db, { ...input, source: url }, startedAt, error);
+    throw error;
+  }
+  return ingestFeedBytes(db, () => bytes, { ...input, source: url }, startedAt);
 }

@@ -6,9 +6,9 @@
 // under Prisma's adapter) with prepared statements in one synchronous
 // transaction: a 40,000-paper feed takes seconds, where per-row Prisma upserts
 // take over a minute. The app's reads and interactive writes go through Prisma.
-import type { FeedRecord, FeedSource, Rejection } from "@/lib/feed/schema";
+import { SOURCE_PRIORITY, type FeedRecord, type FeedSource, type Rejection } from "@/lib/feed/schema";
 import { sqlTimestamp, type Db } from "@/lib/db/sqlite";
-import { slugBase, sortTitle, uniqueSlug } from "@/lib/text/identity";
+import { slugBase, sortTitle, titleKey as titleKeyOf, uniqueSlug } from "@/lib/text/identity";
 import { extractLinks } from "@/lib/text/links";
 import { writeTagging } from "@/lib/topics/store";
 import { tagPaper, TAGGING_VERSION } from "@/lib/topics/tagger";
@@ -38,15 +38,46 @@ type PaperRow = {
   id: number;
   title: string;
   abstract: string;
+  textSource: string;
   arxivId: string | null;
   authors: string;
   publishedOn: string | null;
+  updatedOn: string | null;
+  githubRepo: string | null;
+  projectPage: string | null;
+  pdfUrl: string | null;
+  aiSummary: string | null;
+  keywords: string;
+  categories: string;
+  doi: string | null;
+  comment: string | null;
+  upvotes: number | null;
+  githubStars: number | null;
   links: string;
   hasCode: number;
   tagVersion: string | null;
   firstFeedDate: string;
   lastFeedDate: string;
   lastRank: number;
+};
+
+/** The Paper columns a feed record can set, beyond identity and trend bookkeeping. */
+type PaperFields = {
+  title: string;
+  abstract: string;
+  textSource: string;
+  arxivId: string | null;
+  authors: string;
+  publishedOn: string | null;
+  updatedOn: string | null;
+  githubRepo: string | null;
+  projectPage: string | null;
+  pdfUrl: string | null;
+  aiSummary: string | null;
+  keywords: string;
+  categories: string;
+  doi: string | null;
+  comment: string | null;
 };
 
 const PROGRESS_EVERY = 250;
@@ -121,43 +152,121 @@ function statements(db: Db) {
          unchanged = @unchanged, rejected = @rejected, rejections = @rejections WHERE id = @id`,
     ),
     byArxivId: db.prepare<[string], PaperRow>(`SELECT * FROM Paper WHERE arxivId = ?`),
-    // A paper known only by title may be the same as one that now comes with an arXiv id.
-    byTitleKey: db.prepare<[string, string | null], PaperRow>(
-      `SELECT * FROM Paper WHERE titleKey = ? AND (arxivId IS NULL OR arxivId = ?) ORDER BY id LIMIT 1`,
+    // A paper known only by title may be the same as one that now comes with an arXiv id, and
+    // a record without an id (a trending page) is the paper of that title whatever its id;
+    // only two different arXiv ids keep two papers of the same title apart.
+    byTitleKey: db.prepare<[string, string | null, string | null], PaperRow>(
+      `SELECT * FROM Paper WHERE titleKey = ? AND (arxivId IS NULL OR ? IS NULL OR arxivId = ?)
+       ORDER BY arxivId IS NULL, id LIMIT 1`,
     ),
     slugTaken: db.prepare<[string], { one: number }>(`SELECT 1 AS one FROM Paper WHERE slug = ?`),
     keyTaken: db.prepare<[string], { one: number }>(`SELECT 1 AS one FROM Paper WHERE key = ?`),
     insertPaper: db.prepare(
-      `INSERT INTO Paper (key, slug, title, titleKey, sortTitle, abstract, arxivId, authors, publishedOn, links, hasCode,
-         firstFeedDate, lastFeedDate, lastRank, newestOn, createdAt, updatedAt)
-       VALUES (@key, @slug, @title, @titleKey, @sortTitle, @abstract, @arxivId, @authors, @publishedOn, @links, @hasCode,
-         @feedDate, @feedDate, @rank, @newestOn, @now, @now)`,
+      `INSERT INTO Paper (key, slug, title, titleKey, sortTitle, abstract, textSource, arxivId, authors, publishedOn,
+         updatedOn, githubRepo, projectPage, pdfUrl, aiSummary, keywords, categories, doi, comment, upvotes, githubStars,
+         links, hasCode, firstFeedDate, lastFeedDate, lastRank, newestOn, createdAt, updatedAt)
+       VALUES (@key, @slug, @title, @titleKey, @sortTitle, @abstract, @textSource, @arxivId, @authors, @publishedOn,
+         @updatedOn, @githubRepo, @projectPage, @pdfUrl, @aiSummary, @keywords, @categories, @doi, @comment, @upvotes,
+         @githubStars, @links, @hasCode, @feedDate, @feedDate, @rank, @newestOn, @now, @now)`,
     ),
     updatePaper: db.prepare(
       `UPDATE Paper SET title = @title, titleKey = @titleKey, sortTitle = @sortTitle, abstract = @abstract,
-         arxivId = @arxivId, authors = @authors, publishedOn = @publishedOn, links = @links, hasCode = @hasCode,
+         textSource = @textSource, arxivId = @arxivId, authors = @authors, publishedOn = @publishedOn,
+         updatedOn = @updatedOn, githubRepo = @githubRepo, projectPage = @projectPage, pdfUrl = @pdfUrl,
+         aiSummary = @aiSummary, keywords = @keywords, categories = @categories, doi = @doi, comment = @comment,
+         upvotes = @upvotes, githubStars = @githubStars, links = @links, hasCode = @hasCode,
          firstFeedDate = @firstFeedDate, lastFeedDate = @lastFeedDate, lastRank = @lastRank,
          newestOn = coalesce(@publishedOn, @firstFeedDate), updatedAt = @now
        WHERE id = @id`,
     ),
-    appearance: db.prepare<[number, string, string], { id: number; rank: number }>(
-      `SELECT id, rank FROM Appearance WHERE paperId = ? AND source = ? AND feedDate = ?`,
+    appearance: db.prepare<[number, string, string], AppearanceRow>(
+      `SELECT id, rank, upvotes, githubStars, comments FROM Appearance WHERE paperId = ? AND source = ? AND feedDate = ?`,
     ),
     insertAppearance: db.prepare(
-      `INSERT INTO Appearance (paperId, source, feedDate, rank, ingestRunId, createdAt)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO Appearance (paperId, source, feedDate, rank, upvotes, githubStars, comments, ingestRunId, createdAt)
+       VALUES (@paperId, @source, @feedDate, @rank, @upvotes, @githubStars, @comments, @runId, @now)`,
     ),
-    updateAppearance: db.prepare(`UPDATE Appearance SET rank = ?, ingestRunId = ? WHERE id = ?`),
-    trendSpan: db.prepare<[number, number], { first: string; last: string; lastRank: number }>(
+    updateAppearance: db.prepare(
+      `UPDATE Appearance SET rank = @rank, upvotes = @upvotes, githubStars = @githubStars, comments = @comments,
+         ingestRunId = @runId WHERE id = @id`,
+    ),
+    // Popularity only grows on its sources, so the paper keeps the highest figure any day reported.
+    trendSpan: db.prepare<
+      [number, number],
+      { first: string; last: string; lastRank: number; upvotes: number | null; githubStars: number | null }
+    >(
       `SELECT min(feedDate) AS first, max(feedDate) AS last,
          (SELECT min(rank) FROM Appearance a2 WHERE a2.paperId = ? AND a2.feedDate =
-           (SELECT max(feedDate) FROM Appearance a3 WHERE a3.paperId = a2.paperId)) AS lastRank
+           (SELECT max(feedDate) FROM Appearance a3 WHERE a3.paperId = a2.paperId)) AS lastRank,
+         max(upvotes) AS upvotes, max(githubStars) AS githubStars
        FROM Appearance WHERE paperId = ?`,
     ),
   };
 }
 
 type Statements = ReturnType<typeof statements>;
+
+type AppearanceRow = {
+  id: number;
+  rank: number;
+  upvotes: number | null;
+  githubStars: number | null;
+  comments: number | null;
+};
+
+const json = (values: string[]) => JSON.stringify(values);
+
+/** A new paper's fields, straight from the record. */
+function fieldsOf(r: FeedRecord): PaperFields {
+  return {
+    title: r.title,
+    abstract: r.abstract,
+    textSource: r.source,
+    arxivId: r.arxivId ?? null,
+    authors: json(r.authors),
+    publishedOn: r.publishedOn ?? null,
+    updatedOn: r.updatedOn ?? null,
+    githubRepo: r.githubRepo ?? null,
+    projectPage: r.projectPage ?? null,
+    pdfUrl: r.pdfUrl ?? null,
+    aiSummary: r.aiSummary ?? null,
+    keywords: json(r.keywords),
+    categories: json(r.categories),
+    doi: r.doi ?? null,
+    comment: r.comment ?? null,
+  };
+}
+
+/**
+ * Merges a record into a known paper. Richer sources fill in what is missing and
+ * nothing known is lost: a field the record lacks keeps its value, and the title,
+ * abstract, authors and dates come from the most authoritative source seen
+ * (SOURCE_PRIORITY), so re-ingesting a trending page after arXiv does not undo arXiv.
+ */
+function mergeFields(existing: PaperRow, r: FeedRecord): PaperFields {
+  const known = SOURCE_PRIORITY[existing.textSource as FeedSource] ?? 0;
+  const outranks = SOURCE_PRIORITY[r.source] >= known;
+  const pick = <T>(fresh: T | undefined | null, old: T | null): T | null =>
+    fresh === undefined || fresh === null ? old : fresh;
+  const pickList = (fresh: string[], old: string) => (fresh.length ? json(fresh) : old);
+  return {
+    title: outranks ? r.title : existing.title,
+    abstract: outranks ? r.abstract : existing.abstract,
+    textSource: outranks ? r.source : existing.textSource,
+    arxivId: existing.arxivId ?? r.arxivId ?? null,
+    authors: outranks || existing.authors === "[]" ? pickList(r.authors, existing.authors) : existing.authors,
+    publishedOn: outranks || !existing.publishedOn ? pick(r.publishedOn, existing.publishedOn) : existing.publishedOn,
+    updatedOn: [existing.updatedOn, r.updatedOn].reduce<string | null>((a, b) => (b && (!a || b > a) ? b : a), null),
+    githubRepo: pick(r.githubRepo, existing.githubRepo),
+    projectPage: pick(r.projectPage, existing.projectPage),
+    pdfUrl: pick(r.pdfUrl, existing.pdfUrl),
+    aiSummary: pick(r.aiSummary, existing.aiSummary),
+    keywords: pickList(r.keywords, existing.keywords),
+    categories: pickList(r.categories, existing.categories),
+    doi: pick(r.doi, existing.doi),
+    comment: pick(r.comment, existing.comment),
+  };
+}
 
 function linkColumns(abstract: string) {
   const links = extractLinks(abstract);
@@ -167,71 +276,94 @@ function linkColumns(abstract: string) {
 /** Adds, updates or leaves one paper (and its appearance); returns which. */
 function upsertRecord(s: Statements, r: FeedRecord, runId: number): "added" | "updated" | "unchanged" {
   const now = sqlTimestamp();
-  const existing = (r.arxivId && s.byArxivId.get(r.arxivId)) || s.byTitleKey.get(r.titleKey, r.arxivId ?? null);
-  // Links come from the abstract: only worth extracting again when it changed.
-  const linkFields =
-    existing && existing.abstract === r.abstract
-      ? { links: existing.links, hasCode: existing.hasCode }
-      : linkColumns(r.abstract);
+  const existing = (r.arxivId && s.byArxivId.get(r.arxivId)) || s.byTitleKey.get(r.titleKey, r.arxivId ?? null, r.arxivId ?? null);
+  const seenThatDay = {
+    upvotes: r.upvotes ?? null,
+    githubStars: r.githubStars ?? null,
+    comments: r.comments ?? null,
+  };
 
   if (!existing) {
     const key = s.keyTaken.get(r.key) ? `${r.key}#${now}` : r.key;
     const info = s.insertPaper.run({
       key,
       slug: uniqueSlug(slugBase(r.titleKey), (slug) => s.slugTaken.get(slug) !== undefined),
-      title: r.title,
+      ...fieldsOf(r),
       titleKey: r.titleKey,
       sortTitle: sortTitle(r.titleKey),
-      abstract: r.abstract,
-      arxivId: r.arxivId ?? null,
-      authors: JSON.stringify(r.authors),
-      publishedOn: r.publishedOn ?? null,
-      ...linkFields,
+      ...linkColumns(r.abstract),
+      ...seenThatDay,
       feedDate: r.feedDate,
       rank: r.rank,
       newestOn: r.publishedOn ?? r.feedDate,
       now,
     });
     const id = Number(info.lastInsertRowid);
-    s.insertAppearance.run(id, r.source, r.feedDate, r.rank, runId, now);
+    s.insertAppearance.run({
+      paperId: id,
+      source: r.source,
+      feedDate: r.feedDate,
+      rank: r.rank,
+      ...seenThatDay,
+      runId,
+      now,
+    });
     writeTagging(s.db, id, tagPaper(r.title, r.abstract));
     return "added";
   }
 
-  // Fields a source does not know (undefined, or no authors) keep what the catalog has.
-  const next = {
-    title: r.title,
-    abstract: r.abstract,
-    arxivId: r.arxivId ?? existing.arxivId,
-    authors: r.authors.length ? JSON.stringify(r.authors) : existing.authors,
-    publishedOn: r.publishedOn ?? existing.publishedOn,
-  };
-  let changed = (Object.keys(next) as (keyof typeof next)[]).some((k) => next[k] !== existing[k]);
+  const next = mergeFields(existing, r);
+  let changed = (Object.keys(next) as (keyof PaperFields)[]).some((k) => next[k] !== existing[k]);
 
   const seen = s.appearance.get(existing.id, r.source, r.feedDate);
   if (!seen) {
-    s.insertAppearance.run(existing.id, r.source, r.feedDate, r.rank, runId, now);
+    s.insertAppearance.run({
+      paperId: existing.id,
+      source: r.source,
+      feedDate: r.feedDate,
+      rank: r.rank,
+      ...seenThatDay,
+      runId,
+      now,
+    });
     changed = true;
-  } else if (seen.rank !== r.rank) {
-    s.updateAppearance.run(r.rank, runId, seen.id);
-    changed = true;
+  } else {
+    // A figure the feed does not report this time keeps the one recorded for that day.
+    const day = {
+      rank: r.rank,
+      upvotes: seenThatDay.upvotes ?? seen.upvotes,
+      githubStars: seenThatDay.githubStars ?? seen.githubStars,
+      comments: seenThatDay.comments ?? seen.comments,
+    };
+    if ((Object.keys(day) as (keyof typeof day)[]).some((k) => day[k] !== seen[k])) {
+      s.updateAppearance.run({ id: seen.id, ...day, runId });
+      changed = true;
+    }
   }
   if (!changed) return "unchanged";
 
   // Topics depend on the title and abstract only; stale tags are the retag's job (npm start runs it).
   if (next.title !== existing.title || next.abstract !== existing.abstract || existing.tagVersion !== TAGGING_VERSION) {
-    writeTagging(s.db, existing.id, tagPaper(r.title, r.abstract));
+    writeTagging(s.db, existing.id, tagPaper(next.title, next.abstract));
   }
+  // Links come from the abstract: only worth extracting again when it changed.
+  const linkFields =
+    existing.abstract === next.abstract
+      ? { links: existing.links, hasCode: existing.hasCode }
+      : linkColumns(next.abstract);
   const span = s.trendSpan.get(existing.id, existing.id)!;
+  const titleKeyNow = next.title === r.title ? r.titleKey : titleKeyOf(next.title);
   s.updatePaper.run({
     id: existing.id,
     ...next,
-    titleKey: r.titleKey,
-    sortTitle: sortTitle(r.titleKey),
+    titleKey: titleKeyNow,
+    sortTitle: sortTitle(titleKeyNow),
     ...linkFields,
     firstFeedDate: span.first,
     lastFeedDate: span.last,
     lastRank: span.lastRank,
+    upvotes: span.upvotes,
+    githubStars: span.githubStars,
     now,
   });
   return "updated";

@@ -1,8 +1,9 @@
-// The listing's URL contract: `q`, `sort` and `page` are the whole state of the
-// listing and search page. Page URLs are forgiving (bad values fall back to
+// The listing's URL contract: `q`, `topic`, `sort`, `page` and one period
+// (`date`, `week` or `month`) are the whole state of the listing and search page. Page URLs are forgiving (bad values fall back to
 // defaults); the JSON API is strict (bad values are a 400 with a message).
 // No server-only imports: client components may use it.
 import { z } from "zod";
+import { periodOf, type Period, type PeriodKind } from "@/lib/periods";
 import { TOPIC_BY_SLUG } from "@/lib/topics/taxonomy";
 
 export const SORTS = ["relevance", "trending", "newest", "title"] as const;
@@ -24,7 +25,32 @@ const MAX_PAGE = 100_000;
 /** At most this many topic filters are taken from a URL. */
 export const MAX_TOPICS = 5;
 
-export type ListingParams = { q: string; sort: Sort; page: number; topics: string[] };
+export type ListingParams = {
+  q: string;
+  sort: Sort;
+  page: number;
+  topics: string[];
+  /** Only papers that trended in this day, week or month; null for all time. */
+  period?: Period | null;
+};
+
+/** URL parameter names of the periods, in the order they win when several are given. */
+export const PERIOD_KINDS: PeriodKind[] = ["date", "week", "month"];
+
+const PERIOD_FORMAT: Record<PeriodKind, string> = { date: "YYYY-MM-DD", week: "YYYY-Www", month: "YYYY-MM" };
+
+/** The first period parameter that is present, parsed; `invalid` names it when its value is not a real period. */
+function periodParam(get: (name: string) => string | undefined): { period: Period | null; invalid?: string } {
+  for (const kind of PERIOD_KINDS) {
+    const value = get(kind)?.trim();
+    if (!value) continue;
+    const period = periodOf(kind, value.slice(0, 20));
+    return period
+      ? { period }
+      : { period: null, invalid: `${kind} must be a real ${kind === "date" ? "day" : kind} as ${PERIOD_FORMAT[kind]}` };
+  }
+  return { period: null };
+}
 
 /** The default sort: relevance for a search, trending for the listing. */
 export const defaultSort = (q: string): Sort => (q ? "relevance" : "trending");
@@ -54,19 +80,32 @@ export function parseListingParams(raw: RawParams): ListingParams {
     sort: first(raw.sort),
     page: first(raw.page) ?? 1,
   });
-  // Unknown topics are dropped rather than shown as an error: the listing still makes sense.
-  return { q, sort: effectiveSort(q, sort), page, topics: knownTopics(all(raw.topic)) };
+  // Unknown topics and impossible days are dropped rather than shown as an error: the listing still makes sense.
+  const { period } = periodParam((name) => first(raw[name]));
+  return { q, sort: effectiveSort(q, sort), page, topics: knownTopics(all(raw.topic)), period };
 }
 
 /** The URL of a listing state; defaults are left out, so equal states have equal URLs. */
-export function listingHref({ q, sort, page, topics }: ListingParams): string {
+export function listingHref(state: ListingParams): string {
+  const query = listingQuery(state);
+  return query ? `/?${query}` : "/";
+}
+
+/** The query string of a listing state (no "?"), shared by the page and its Atom feed. */
+export function listingQuery({ q, sort, page, topics, period }: ListingParams): string {
   const params = new URLSearchParams();
   if (q) params.set("q", q);
   for (const topic of topics) params.append("topic", topic);
+  if (period) params.set(period.kind, period.value);
   if (sort !== defaultSort(q)) params.set("sort", sort);
   if (page > 1) params.set("page", String(page));
-  const query = params.toString();
-  return query ? `/?${query}` : "/";
+  return params.toString();
+}
+
+/** The Atom feed of a listing: the same papers, newest listing state, no page or sort. */
+export function feedHref(state: ListingParams): string {
+  const query = listingQuery({ ...state, page: 1, sort: defaultSort(state.q) });
+  return query ? `/feed.xml?${query}` : "/feed.xml";
 }
 
 const apiParamsSchema = z.object({
@@ -125,6 +164,8 @@ export function parseApiParams(
   const unknown = topics.find((t) => !TOPIC_BY_SLUG.has(t));
   if (unknown !== undefined) return { ok: false, error: `unknown topic "${unknown}"; GET /api/topics lists them` };
   if (new Set(topics).size > MAX_TOPICS) return { ok: false, error: `at most ${MAX_TOPICS} topics` };
+  const { period, invalid } = periodParam((name) => search.get(name) ?? undefined);
+  if (invalid) return { ok: false, error: invalid };
   const { q, sort, page, limit } = parsed.data;
-  return { ok: true, params: { q, sort: effectiveSort(q, sort), page, limit, topics: [...new Set(topics)] } };
+  return { ok: true, params: { q, sort: effectiveSort(q, sort), page, limit, topics: [...new Set(topics)], period } };
 }

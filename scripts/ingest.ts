@@ -1,44 +1,112 @@
-// `npm run ingest -- <file> [--date YYYY-MM-DD]`: loads a trending-papers feed
-// into the catalog. Prints "added N, updated N, unchanged N, rejected N" and one
-// line per rejected entry; exits 1 with a one-line reason when the feed cannot be
-// ingested at all (the catalog is then unchanged), 2 on bad arguments.
+// `npm run ingest -- <file-or-url>`: loads a feed into the catalog. The format
+// (trending-page text, Hugging Face JSON, arXiv Atom) is detected from the
+// content, or named with --format. Shortcuts build the source URLs:
+//   --source hf --date YYYY-MM-DD | --week YYYY-Www | --month YYYY-MM
+//   --source arxiv --query 'cat:cs.CL' [--max 200] [--date YYYY-MM-DD]
+// Prints "added N, updated N, unchanged N, rejected N" and one line per rejected
+// entry; exits 1 with a one-line reason when the feed cannot be ingested at all
+// (the catalog is then unchanged), 2 on bad arguments.
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { localDay, parseIsoDay } from "@/lib/feed/dates";
-import { ingestFeedFile } from "@/lib/ingest-file";
-import { rejectionLine, summaryLine } from "@/lib/ingest";
+import { FORMAT_NAMES, type FormatName } from "@/lib/feed/detect";
+import type { FeedSource } from "@/lib/feed/schema";
+import { ingestFeedFile, ingestFeedUrl, isUrl, type IngestFileOptions } from "@/lib/ingest-file";
+import { rejectionLine, summaryLine, type IngestSummary } from "@/lib/ingest";
+import { periodOf } from "@/lib/periods";
+import { ARXIV_DEFAULT_MAX, arxivMaxSchema, arxivUrl, fetchOptionsFor, hfUrl, sourceUrls } from "@/lib/sources";
 import { EXIT, fail, openCatalog } from "./lib/cli";
 
-const USAGE = "usage: npm run ingest -- <file> [--date YYYY-MM-DD]";
+const USAGE = [
+  "usage: npm run ingest -- <file-or-url> [--format text|hf|arxiv] [--date YYYY-MM-DD]",
+  "       npm run ingest -- --source hf (--date YYYY-MM-DD | --week YYYY-Www | --month YYYY-MM)",
+  "       npm run ingest -- --source arxiv --query 'cat:cs.CL' [--max 200] [--date YYYY-MM-DD]",
+].join("\n");
 /** Feeds with more entries than this get a progress bar (on a terminal). */
 const PROGRESS_THRESHOLD = 1000;
 
-function parseCommandLine(): { file: string; date?: string } {
+type Plan = { target: string; format?: FeedSource; date?: string };
+
+const usage = (message: string): never => fail("ingest", `${message} (npm run ingest -- --help)`, EXIT.usage);
+
+function parseCommandLine(): Plan {
   let parsed;
   try {
     parsed = parseArgs({
-      options: { date: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        date: { type: "string" },
+        week: { type: "string" },
+        month: { type: "string" },
+        format: { type: "string" },
+        source: { type: "string" },
+        query: { type: "string" },
+        max: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
       allowPositionals: true,
     });
   } catch (error) {
-    fail("ingest", `${(error as Error).message} (${USAGE})`, EXIT.usage);
+    return usage((error as Error).message);
   }
-  if (parsed.values.help) {
+  const { values, positionals } = parsed;
+  if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     process.exit(EXIT.ok);
   }
-  const [file, ...extra] = parsed.positionals;
-  if (!file || extra.length) fail("ingest", `expected one feed file (${USAGE})`, EXIT.usage);
-  const date = parsed.values.date;
+  const date = values.date;
   if (date !== undefined) {
-    if (!parseIsoDay(date)) fail("ingest", `--date "${date}" is not a real day in the form YYYY-MM-DD`, EXIT.usage);
-    if (date > localDay()) fail("ingest", `--date ${date} is in the future`, EXIT.usage);
+    if (!parseIsoDay(date)) usage(`--date "${date}" is not a real day in the form YYYY-MM-DD`);
+    if (date > localDay()) usage(`--date ${date} is in the future`);
   }
-  return { file, date };
+  let format: FeedSource | undefined;
+  if (values.format !== undefined) {
+    if (!(values.format in FORMAT_NAMES)) usage(`--format must be one of ${Object.keys(FORMAT_NAMES).join(", ")}`);
+    format = FORMAT_NAMES[values.format as FormatName];
+  }
+
+  if (values.source === undefined) {
+    for (const flag of ["week", "month", "query", "max"] as const) {
+      if (values[flag] !== undefined) usage(`--${flag} needs --source`);
+    }
+    const [target, ...extra] = positionals;
+    if (!target || extra.length) usage("expected one feed file or URL");
+    return { target: target!, format, date };
+  }
+
+  if (positionals.length) usage("give either a file or URL, or --source, not both");
+  let bases;
+  try {
+    bases = sourceUrls();
+  } catch (error) {
+    return usage((error as Error).message);
+  }
+  if (values.source === "hf") {
+    if (values.query !== undefined || values.max !== undefined) usage("--query and --max are for --source arxiv");
+    const given = (["date", "week", "month"] as const).filter((k) => values[k] !== undefined);
+    if (given.length !== 1) usage("--source hf needs one of --date, --week or --month");
+    const kind = given[0]!;
+    const period = periodOf(kind, values[kind]!);
+    if (!period) usage(`--${kind} "${values[kind]}" is not a real ${kind === "date" ? "day" : kind}`);
+    if (period!.from > localDay()) usage(`--${kind} ${values[kind]} is in the future`);
+    // A day's list is that day's trending: every paper in it is filed under the day asked for.
+    return { target: hfUrl(period!, bases.hf), format: "hf", date: kind === "date" ? date : undefined };
+  }
+  if (values.source === "arxiv") {
+    if (values.week !== undefined || values.month !== undefined) usage("--week and --month are for --source hf");
+    const query = values.query?.trim();
+    if (!query) usage("--source arxiv needs --query, e.g. --query 'cat:cs.CL'");
+    const max =
+      values.max === undefined
+        ? { success: true as const, data: ARXIV_DEFAULT_MAX }
+        : arxivMaxSchema.safeParse(values.max);
+    if (!max.success) usage(`--max ${max.error.issues[0]!.message}`);
+    return { target: arxivUrl(query!, max.data!, bases.arxiv, date), format: "arxiv", date };
+  }
+  return usage(`--source must be hf or arxiv, not "${values.source}"`);
 }
 
-function main() {
-  const { file, date } = parseCommandLine();
+async function main() {
+  const plan = parseCommandLine();
   let db;
   try {
     db = openCatalog();
@@ -56,21 +124,34 @@ function main() {
           cliProgress.Presets.shades_classic,
         )
       : null;
+  const options: IngestFileOptions & { format?: FeedSource } = {
+    date: plan.date,
+    format: plan.format,
+    onStart: (total) => total > PROGRESS_THRESHOLD && bar?.start(total, 0),
+    onProgress: (done) => bar?.isActive && bar.update(done),
+  };
   try {
-    const summary = ingestFeedFile(db, file, {
-      date,
-      onStart: (total) => total > PROGRESS_THRESHOLD && bar?.start(total, 0),
-      onProgress: (done) => bar?.isActive && bar.update(done),
-    });
+    let summary: IngestSummary | null;
+    if (isUrl(plan.target)) {
+      process.stderr.write(`fetching ${plan.target}\n`);
+      const fetch = {
+        ...fetchOptionsFor(plan.target),
+        onRetry: ({ attempt, reason, delayMs }: { attempt: number; reason: string; delayMs: number }) =>
+          process.stderr.write(`ingest: ${reason}; retrying in ${Math.ceil(delayMs / 1000)} s (attempt ${attempt})\n`),
+      };
+      summary = await ingestFeedUrl(db, plan.target, { ...options, fetch });
+    } else {
+      summary = ingestFeedFile(db, plan.target, options);
+    }
     bar?.stop();
-    process.stdout.write(`${summaryLine(summary)}\n`);
-    for (const r of summary.rejections) process.stdout.write(`${rejectionLine(r)}\n`);
+    process.stdout.write(`${summaryLine(summary!)}\n`);
+    for (const r of summary!.rejections) process.stdout.write(`${rejectionLine(r)}\n`);
   } catch (error) {
     bar?.stop();
-    fail("ingest", `${file}: ${(error as Error).message}`);
+    fail("ingest", `${plan.target}: ${(error as Error).message}`);
   } finally {
     db.close();
   }
 }
 
-main();
+void main();

@@ -3,8 +3,19 @@
 
 /** A feed that cannot be ingested at all: unreadable, binary, empty, no valid entry. */
 export class FeedError extends Error {
-  constructor(message: string) {
+  /**
+   * True when the feed is well-formed but lists no paper (a Hugging Face day with
+   * no submissions, an arXiv query with no results): `npm run refresh` counts such
+   * a day as done, where a broken feed is retried next time.
+   */
+  readonly empty: boolean;
+
+  constructor(message: string, options: { empty?: boolean } = {}) {
     super(message);
     this.name = "FeedError";
+    this.empty = options.empty ?? false;
   }
 }
+
+/** The error for a well-formed feed with no papers in it. */
+export const noPapers = () => new FeedError("the feed has no papers", { empty: true });

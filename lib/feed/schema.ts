@@ -7,8 +7,15 @@ import { parseIsoDay } from "@/lib/feed/dates";
 import { cleanLine } from "@/lib/text/clean";
 import { titleKey } from "@/lib/text/identity";
 
-export const FEED_SOURCES = ["text-page"] as const;
+export const FEED_SOURCES = ["text-page", "hf", "arxiv"] as const;
 export type FeedSource = (typeof FEED_SOURCES)[number];
+
+/**
+ * When two sources disagree on a paper's title or abstract, the higher one wins:
+ * arXiv is the authors' own metadata, the Hugging Face API copies it, and a
+ * trending page is text copied from a browser.
+ */
+export const SOURCE_PRIORITY: Record<FeedSource, number> = { "text-page": 1, hf: 2, arxiv: 3 };
 
 export const MAX_TITLE_LENGTH = 500;
 export const MAX_ABSTRACT_LENGTH = 100_000;
@@ -26,11 +33,40 @@ export type FeedEntry = {
   rank?: number;
   arxivId?: string;
   authors?: string[];
+  /** Day the paper was first published (arXiv v1), "YYYY-MM-DD". */
   publishedOn?: string;
+  /** Day of the paper's latest arXiv version, "YYYY-MM-DD". */
+  updatedOn?: string;
+  /** Popularity on the feed's day, when the source reports it. */
+  upvotes?: number;
+  githubStars?: number;
+  comments?: number;
+  /** http(s) URLs. */
+  githubRepo?: string;
+  projectPage?: string;
+  pdfUrl?: string;
+  /** A machine-written one-paragraph summary (Hugging Face's ai_summary). */
+  aiSummary?: string;
+  /** Keywords from the source (Hugging Face's ai_keywords). */
+  keywords?: string[];
+  /** arXiv categories, primary first, e.g. ["cs.CL", "cs.LG"]. */
+  categories?: string[];
+  doi?: string;
+  /** The authors' arXiv comment, e.g. "12 pages, 4 figures; ICLR 2026". */
+  comment?: string;
 };
 
 /** An entry that will not be ingested, and why. */
 export type Rejection = { entry: number; line?: number; title: string; reason: string };
+
+/** What every format's parser returns (lib/feed/text-page.ts, hf.ts, arxiv.ts). */
+export type ParsedFeed = {
+  entries: FeedEntry[];
+  /** Parts the parser could not make into an entry at all. */
+  rejected: Rejection[];
+  /** The feed days found, in order of first appearance. */
+  feedDates: string[];
+};
 
 const day = (what: string) =>
   z
@@ -45,6 +81,39 @@ function cleanParagraphs(text: string): string {
     .filter(Boolean)
     .join("\n\n");
 }
+
+/** A popularity figure: a whole number from 0 up. */
+const count = z.number().int().nonnegative();
+
+/**
+ * Optional fields a source may fill badly: a value that is not a usable http(s)
+ * URL or text is dropped (the paper still goes in), never an error for the entry.
+ */
+const optionalUrl = z
+  .string()
+  .optional()
+  .transform((value) => {
+    const url = value?.trim();
+    if (!url || url.length > 2000) return undefined;
+    try {
+      const parsed = new URL(url);
+      return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : undefined;
+    } catch {
+      return undefined;
+    }
+  });
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => {
+      const text = value === undefined ? "" : cleanParagraphs(value);
+      return text && text.length <= max ? text : undefined;
+    });
+
+/** New-style (2401.12345) and old-style (cs/0112017, math.GT/0309136) arXiv ids, without version. */
+export const ARXIV_ID = /^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/;
 
 export const feedRecordSchema = z.object({
   source: z.enum(FEED_SOURCES),
@@ -69,16 +138,33 @@ export const feedRecordSchema = z.object({
     ),
   feedDate: day("feed date"),
   rank: z.number({ error: "has no rank" }).int().positive("has a rank below 1"),
-  arxivId: z
-    .string()
-    .trim()
-    .regex(/^\d{4}\.\d{4,5}$/, "has an invalid arXiv id (want e.g. 2401.12345)")
-    .optional(),
+  arxivId: z.string().trim().regex(ARXIV_ID, "has an invalid arXiv id (want e.g. 2401.12345)").optional(),
   authors: z
     .array(z.string().transform(cleanLine).pipe(z.string().min(1)))
     .max(5000)
     .default([]),
   publishedOn: day("publication date").optional(),
+  updatedOn: day("update date").optional(),
+  upvotes: count.optional(),
+  githubStars: count.optional(),
+  comments: count.optional(),
+  githubRepo: optionalUrl,
+  projectPage: optionalUrl,
+  pdfUrl: optionalUrl,
+  aiSummary: optionalText(MAX_ABSTRACT_LENGTH),
+  keywords: z
+    .array(z.string().transform(cleanLine))
+    .max(200)
+    .transform((words) => [...new Set(words.filter((w) => w && w.length <= 100))])
+    .default([]),
+  categories: z
+    .array(z.string().trim())
+    .max(50)
+    // Something that is not a category name is dropped, not a reason to lose the paper.
+    .transform((c) => [...new Set(c.filter((name) => /^[A-Za-z][A-Za-z.-]{0,39}$/.test(name)))])
+    .default([]),
+  doi: optionalText(200),
+  comment: optionalText(2000),
 });
 
 /** A validated paper record, ready for the catalog. */

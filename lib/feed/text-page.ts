@@ -9,7 +9,7 @@
 // instead of shifting every later pair by one.
 import { FeedError } from "@/lib/feed/errors";
 import { parseMonthDay, resolveMonthDay, type MonthDay } from "@/lib/feed/dates";
-import type { FeedEntry, Rejection } from "@/lib/feed/schema";
+import type { FeedEntry, ParsedFeed, Rejection } from "@/lib/feed/schema";
 import { titleForMessage } from "@/lib/feed/schema";
 import { cleanDocument } from "@/lib/text/clean";
 
@@ -18,14 +18,6 @@ export type TextPageOptions = {
   date?: string;
   /** "YYYY-MM-DD": the day a year-less date line is resolved against (its latest past occurrence). */
   today: string;
-};
-
-export type ParsedFeed = {
-  entries: FeedEntry[];
-  /** Text the parser could not make into an entry (an abstract with no title). */
-  rejected: Rejection[];
-  /** The feed days found, in page order. */
-  feedDates: string[];
 };
 
 /** Titles are short; real ones stay well under this. Longer paragraphs are abstracts. */

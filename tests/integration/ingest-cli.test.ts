@@ -65,9 +65,18 @@ describe("npm run ingest", () => {
     [["--date", "2026-02-30", SAMPLE_FEED], /--date "2026-02-30" is not a real day/],
     [["--date", "11/03/2026", SAMPLE_FEED], /not a real day in the form YYYY-MM-DD/],
     [["--date", "2999-01-01", SAMPLE_FEED], /--date 2999-01-01 is in the future/],
-    [[], /expected one feed file \(usage: npm run ingest/],
+    [[], /expected one feed file or URL \(npm run ingest -- --help\)/],
     [["a.txt", "b.txt"], /expected one feed file/],
     [["--bogus", SAMPLE_FEED], /Unknown option '--bogus'/],
+    [["--format", "pdf", SAMPLE_FEED], /--format must be one of text, hf, arxiv/],
+    [["--source", "hf"], /--source hf needs one of --date, --week or --month/],
+    [["--source", "hf", "--week", "2026-W60"], /--week "2026-W60" is not a real week/],
+    [["--source", "hf", "--month", "2999-01"], /--month 2999-01 is in the future/],
+    [["--source", "arxiv"], /--source arxiv needs --query/],
+    [["--source", "arxiv", "--query", "cat:cs.CL", "--max", "5000"], /--max must be a whole number from 1 to 2000/],
+    [["--source", "rss", "--date", "2026-11-01"], /--source must be hf or arxiv/],
+    [["--query", "cat:cs.CL", SAMPLE_FEED], /--query needs --source/],
+    [["--source", "hf", "--date", "2026-11-01", SAMPLE_FEED], /either a file or URL, or --source, not both/],
   ])("exits 2 on bad arguments %j", (args, message) => {
     const before = snapshot(cat.db);
     const result = ingest(...args);

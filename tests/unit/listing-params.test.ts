@@ -11,7 +11,7 @@ import {
 
 describe("parseListingParams (page URLs)", () => {
   it("defaults to trending, page 1, no query", () => {
-    expect(parseListingParams({})).toEqual({ q: "", sort: "trending", page: 1, topics: [] });
+    expect(parseListingParams({})).toEqual({ q: "", sort: "trending", page: 1, topics: [], period: null });
   });
 
   it("defaults to relevance when there is a query", () => {
@@ -20,6 +20,7 @@ describe("parseListingParams (page URLs)", () => {
       sort: "relevance",
       page: 1,
       topics: [],
+      period: null,
     });
   });
 
@@ -92,11 +93,31 @@ describe("parseApiParams (JSON API)", () => {
   const parse = (query: string) => parseApiParams(new URLSearchParams(query));
 
   it("applies defaults: page 1, limit 20, trending, or relevance with a query", () => {
-    expect(parse("")).toEqual({ ok: true, params: { q: "", sort: "trending", page: 1, limit: 20, topics: [] } });
+    expect(parse("")).toEqual({
+      ok: true,
+      params: { q: "", sort: "trending", page: 1, limit: 20, topics: [], period: null },
+    });
     expect(parse("q=MATES&limit=100")).toEqual({
       ok: true,
-      params: { q: "MATES", sort: "relevance", page: 1, limit: 100, topics: [] },
+      params: { q: "MATES", sort: "relevance", page: 1, limit: 100, topics: [], period: null },
     });
+  });
+
+  it.each([
+    ["date=2026-11-27", { kind: "date", value: "2026-11-27", from: "2026-11-27", to: "2026-11-27" }],
+    ["week=2026-W48", { kind: "week", value: "2026-W48", from: "2026-11-23", to: "2026-11-29" }],
+    ["month=2026-02", { kind: "month", value: "2026-02", from: "2026-02-01", to: "2026-02-28" }],
+    ["month=2024-02&week=2024-W01", { kind: "week", value: "2024-W01", from: "2024-01-01", to: "2024-01-07" }],
+  ])("reads the period %s as the days it covers", (query, period) => {
+    expect(parse(query)).toMatchObject({ ok: true, params: { period } });
+  });
+
+  it.each([
+    ["date=2026-02-30", "date must be a real day as YYYY-MM-DD"],
+    ["week=2026-W54", "week must be a real week as YYYY-Www"],
+    ["month=2026-13", "month must be a real month as YYYY-MM"],
+  ])("rejects the impossible period %s with a message", (query, error) => {
+    expect(parse(query)).toEqual({ ok: false, error });
   });
 
   it("takes several topics, each once", () => {

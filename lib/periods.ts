@@ -1,0 +1,119 @@
+// Calendar periods the listing can be narrowed to: one day (?date=YYYY-MM-DD),
+// an ISO week (?week=YYYY-Www) or a month (?month=YYYY-MM). Pure date arithmetic
+// on "YYYY-MM-DD" strings in UTC, so a period means the same days on every
+// machine whatever its time zone. No server-only imports: components use it.
+import { isoDay, parseIsoDay } from "@/lib/feed/dates";
+
+export type PeriodKind = "date" | "week" | "month";
+
+export type Period = {
+  kind: PeriodKind;
+  /** As written in the URL: "2026-11-27", "2026-W48" or "2026-11". */
+  value: string;
+  /** First and last day, inclusive. */
+  from: string;
+  to: string;
+};
+
+const DAY_MS = 86_400_000;
+const toTime = (day: string) => Date.parse(`${day}T00:00:00Z`);
+const fromTime = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** The day `n` days after `day` (n may be negative). */
+export function addDays(day: string, n: number): string {
+  return fromTime(toTime(day) + n * DAY_MS);
+}
+
+/** Days from `from` to `to`, inclusive, in order (empty when to < from). */
+export function daysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let t = toTime(from); t <= toTime(to); t += DAY_MS) days.push(fromTime(t));
+  return days;
+}
+
+/** ISO 8601 week of a day: weeks start on Monday; week 1 holds the year's first Thursday. */
+export function isoWeekOf(day: string): string {
+  const date = new Date(toTime(day));
+  const weekday = (date.getUTCDay() + 6) % 7; // Monday 0 .. Sunday 6
+  const thursday = new Date(toTime(day) + (3 - weekday) * DAY_MS);
+  const year = thursday.getUTCFullYear();
+  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / DAY_MS / 7) + 1;
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}
+
+/** Monday of an ISO week "YYYY-Www", or null when there is no such week. */
+function mondayOf(week: string): string | null {
+  const match = /^(\d{4})-W(\d{2})$/.exec(week);
+  if (!match) return null;
+  const [year, n] = [Number(match[1]), Number(match[2])];
+  const jan4 = Date.UTC(year, 0, 4);
+  const weekOneMonday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
+  const monday = fromTime(weekOneMonday + (n - 1) * 7 * DAY_MS);
+  // Week 53 exists only in some years: the Monday must give back the same week.
+  return n >= 1 && isoWeekOf(monday) === week ? monday : null;
+}
+
+/** A period from its kind and URL value, or null when the value is not a real day, week or month. */
+export function periodOf(kind: PeriodKind, value: string): Period | null {
+  if (kind === "date") {
+    const day = parseIsoDay(value);
+    return day ? { kind, value: day, from: day, to: day } : null;
+  }
+  if (kind === "week") {
+    const monday = mondayOf(value);
+    return monday ? { kind, value, from: monday, to: addDays(monday, 6) } : null;
+  }
+  const match = /^(\d{4})-(\d{2})$/.exec(value);
+  if (!match) return null;
+  const [year, month] = [Number(match[1]), Number(match[2])];
+  if (month < 1 || month > 12 || year < 1900) return null;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { kind, value, from: isoDay(year, month, 1), to: isoDay(year, month, last) };
+}
+
+/** The period of the same kind that holds `day`. */
+export function periodContaining(kind: PeriodKind, day: string): Period {
+  const value = kind === "date" ? day : kind === "week" ? isoWeekOf(day) : day.slice(0, 7);
+  return periodOf(kind, value)!;
+}
+
+/** The period of the same kind just before (-1) or after (+1) this one. */
+export function shiftPeriod(period: Period, step: -1 | 1): Period {
+  return periodContaining(period.kind, addDays(step < 0 ? period.from : period.to, step));
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const FULL_MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** "Fri, Nov 27, 2026" */
+export function dayLabel(day: string): string {
+  const d = new Date(toTime(day));
+  return `${WEEKDAYS[d.getUTCDay()]}, ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
+}
+
+/** How a period is named in headings: "Fri, Nov 27, 2026", "Week of Nov 23, 2026", "November 2026". */
+export function periodLabel(period: Period): string {
+  if (period.kind === "date") return dayLabel(period.from);
+  if (period.kind === "week") {
+    const d = new Date(toTime(period.from));
+    return `Week of ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
+  }
+  const d = new Date(toTime(period.from));
+  return `${FULL_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+export const PERIOD_NOUN: Record<PeriodKind, string> = { date: "day", week: "week", month: "month" };

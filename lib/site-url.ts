@@ -1,0 +1,27 @@
+// The app's public base URL, for links that leave the page: Atom feeds and
+// emails. PAPERSHELF_URL wins (behind a proxy the request's own origin may be an
+// internal address); otherwise a request's origin, else http://localhost:3000.
+import { z } from "zod";
+
+const DEFAULT_URL = "http://localhost:3000";
+
+const baseUrlSchema = z
+  .string()
+  .trim()
+  .url("PAPERSHELF_URL must be an absolute http(s) URL, e.g. https://papers.example.org")
+  .refine(
+    (u) => /^https?:\/\//i.test(u),
+    "PAPERSHELF_URL must be an absolute http(s) URL, e.g. https://papers.example.org",
+  )
+  .transform((u) => u.replace(/\/+$/, ""));
+
+/** The base URL without a trailing slash. Throws a one-line message when PAPERSHELF_URL is malformed. */
+export function siteUrl(requestOrigin?: string, env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.PAPERSHELF_URL?.trim();
+  if (configured) {
+    const parsed = baseUrlSchema.safeParse(configured);
+    if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
+    return parsed.data;
+  }
+  return requestOrigin ?? DEFAULT_URL;
+}
