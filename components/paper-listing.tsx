@@ -14,6 +14,7 @@ import { PeriodNav } from "@/components/period-nav";
 import {
   feedHref,
   listingHref,
+  subscribeHref,
   PAGE_SIZE,
   SORT_LABELS,
   SORTS,
@@ -69,7 +70,15 @@ export async function PaperListing({ params }: { params: ListingParams }) {
               {result.pageCount > 1 && ` · page ${result.page} of ${result.pageCount}`}
             </p>
           </div>
-          <FeedLink href={feedHref(params)} />
+          <div className="flex items-center gap-1">
+            <FeedLink href={feedHref(params)} />
+            <Link
+              href={subscribeHref(params)}
+              className="rounded-md px-2 py-1 text-sm text-indigo-700 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950"
+            >
+              Email digest
+            </Link>
+          </div>
           {result.total > 0 && (
             <SortLinks
               options={SORTS.filter((s) => s !== "relevance" || result.ranked).map((sort) => ({

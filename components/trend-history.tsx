@@ -1,24 +1,73 @@
-// When a paper trended: each feed day and its rank that day, latest first.
+// When a paper trended: a chart of its upvotes or rank by day (when it trended
+// on more than one day), then every appearance, latest first: day, source (when
+// more than one source listed it), rank and upvotes. The list is the precise,
+// screen-reader-friendly record; the chart is its picture.
+import { TrendChart } from "@/components/trend-chart";
 import type { Appearance } from "@/lib/catalog";
-import { formatDay } from "@/lib/feed/dates";
+import { dayLabel } from "@/lib/periods";
+import { trendSeries } from "@/lib/trend";
+
+const SOURCE_LABEL: Record<string, string> = { "text-page": "Trending page", hf: "Hugging Face", arxiv: "arXiv" };
+const SOURCE_NOTE: Record<string, string> = {
+  "text-page": "From the trending papers page.",
+  hf: "From Hugging Face's daily papers.",
+  arxiv: "From arXiv listings.",
+};
+// Whole class names, so Tailwind sees them: one column per shown field.
+const COLUMNS: Record<number, string> = {
+  2: "grid-cols-[auto_auto]",
+  3: "grid-cols-[auto_auto_auto]",
+  4: "grid-cols-[auto_auto_auto_auto]",
+};
 
 export function TrendHistory({ appearances }: { appearances: Appearance[] }) {
+  if (appearances.length === 0) return null;
+  const sources = [...new Set(appearances.map((a) => a.source))];
+  const mixed = sources.length > 1;
+  const counted = appearances.some((a) => a.upvotes !== null);
   return (
     <section aria-labelledby="trend-title" className="mt-8">
       <h2 id="trend-title" className="text-lg font-semibold">
         Trending history
       </h2>
-      <ul className="mt-2 flex flex-wrap gap-2 text-sm">
-        {appearances.map((a) => (
-          <li
-            key={`${a.source}-${a.feedDate}`}
-            className="rounded-md border border-zinc-200 bg-white px-3 py-1.5 dark:border-zinc-800 dark:bg-zinc-900"
-          >
-            <time dateTime={a.feedDate}>{formatDay(a.feedDate)}</time>
-            <span className="ml-2 font-semibold">#{a.rank}</span>
-          </li>
-        ))}
-      </ul>
+      {!mixed && (
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+          {SOURCE_NOTE[sources[0]!] ?? `From ${sources[0]}.`}
+        </p>
+      )}
+      <div className="mt-3 flex flex-col gap-4 md:flex-row md:items-start md:gap-6">
+        <TrendChart series={trendSeries(appearances)} />
+        <ul
+          aria-label="Days trending"
+          className={`grid ${COLUMNS[2 + Number(mixed) + Number(counted)]} gap-x-4 text-sm md:shrink-0`}
+        >
+          {appearances.map((a) => (
+            <li
+              key={`${a.source}-${a.feedDate}`}
+              className="col-span-full grid grid-cols-subgrid border-b border-zinc-200 py-1 last:border-b-0 dark:border-zinc-800"
+            >
+              <time dateTime={a.feedDate} className="whitespace-nowrap">
+                {dayLabel(a.feedDate)}
+              </time>
+              {mixed && (
+                <span className="text-zinc-600 dark:text-zinc-400">{SOURCE_LABEL[a.source] ?? a.source}</span>
+              )}
+              <span className="text-right font-semibold tabular-nums">#{a.rank}</span>
+              {counted &&
+                (a.upvotes === null ? (
+                  <span className="text-right text-zinc-500">
+                    <span aria-hidden="true">–</span>
+                    <span className="sr-only">no upvote count</span>
+                  </span>
+                ) : (
+                  <span className="text-right tabular-nums">
+                    {a.upvotes} {a.upvotes === 1 ? "upvote" : "upvotes"}
+                  </span>
+                ))}
+            </li>
+          ))}
+        </ul>
+      </div>
     </section>
   );
 }

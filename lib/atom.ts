@@ -4,23 +4,24 @@
 // `feed` writes entry titles, summaries and content as type="html" CDATA, so feed
 // text (untrusted) is escaped here first: a reader then shows "<script>" in a
 // title as those characters, never as markup. Plain-text elements (the feed's
-// title, author names) are escaped by the library itself.
+// title, author names) are escaped by the library's XML writer, xml-js, which
+// first turns every "&amp;" back into "&" ("to avoid double sanitization"): so
+// their "&" is escaped here once more (xmlText), or a literal "&amp;" would be lost.
 import { Feed } from "feed";
 import type { PaperView } from "@/lib/catalog";
+import { escapeHtml, XML_INVALID } from "@/lib/text/escape-html";
 import { plainText } from "@/lib/text/rich-text";
 
-/** Characters XML 1.0 cannot carry at all (C0 controls other than tab, newline and carriage return). */
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
 /** Text for an Atom type="html" element: escaped so it reads back as this exact text. */
-export function htmlText(text: string): string {
-  return text
-    .replace(XML_INVALID, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
+export const htmlText = escapeHtml;
+
+/** Text for a plain-text element written by xml-js (see the note at the top): reads back as this exact text. */
+const xmlText = (text: string) => text.replace(XML_INVALID, "").replace(/&/g, "&amp;");
+
+/** At most `max` UTF-16 units of `text`, never ending in the first half of a surrogate pair. */
+function cutAt(text: string, max: number): string {
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return text.slice(0, end);
 }
 
 const dayToDate = (day: string) => new Date(`${day}T00:00:00Z`);
@@ -40,7 +41,7 @@ export function buildAtomFeed({ site, selfUrl, pageUrl, title, papers }: AtomFee
   const updated = papers.reduce<string | null>((max, p) => (!max || p.lastFeedDate > max ? p.lastFeedDate : max), null);
   const feed = new Feed({
     id: selfUrl,
-    title: title.replace(XML_INVALID, ""),
+    title: xmlText(title),
     link: pageUrl,
     feedLinks: { atom: selfUrl },
     updated: updated ? dayToDate(updated) : new Date(),
@@ -57,9 +58,9 @@ export function buildAtomFeed({ site, selfUrl, pageUrl, title, papers }: AtomFee
       link,
       date: dayToDate(paper.lastFeedDate),
       ...(paper.publishedOn && { published: dayToDate(paper.publishedOn) }),
-      description: htmlText(abstract.length > 600 ? `${abstract.slice(0, 597).trimEnd()}…` : abstract),
+      description: htmlText(abstract.length > 600 ? `${cutAt(abstract, 597).trimEnd()}…` : abstract),
       content: htmlText(abstract),
-      author: paper.authors.slice(0, 20).map((name) => ({ name: name.replace(XML_INVALID, "") })),
+      author: paper.authors.slice(0, 20).map((name) => ({ name: xmlText(name) })),
       category: paper.topics.map((t) => ({ term: t.slug, name: t.name, scheme: `${site}/topics` })),
     });
   }

@@ -259,7 +259,9 @@ function mergeFields(existing: PaperRow, r: FeedRecord): PaperFields {
     updatedOn: [existing.updatedOn, r.updatedOn].reduce<string | null>((a, b) => (b && (!a || b > a) ? b : a), null),
     githubRepo: pick(r.githubRepo, existing.githubRepo),
     projectPage: pick(r.projectPage, existing.projectPage),
-    pdfUrl: pick(r.pdfUrl, existing.pdfUrl),
+    // Hugging Face derives a versionless link from the id where arXiv names the version: the
+    // better source keeps its link, or re-ingesting both feeds would flip it back and forth.
+    pdfUrl: outranks || !existing.pdfUrl ? pick(r.pdfUrl, existing.pdfUrl) : existing.pdfUrl,
     aiSummary: pick(r.aiSummary, existing.aiSummary),
     keywords: pickList(r.keywords, existing.keywords),
     categories: pickList(r.categories, existing.categories),

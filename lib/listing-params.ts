@@ -108,6 +108,12 @@ export function feedHref(state: ListingParams): string {
   return query ? `/feed.xml?${query}` : "/feed.xml";
 }
 
+/** The digest form, prefilled with a listing's search and topics. */
+export function subscribeHref({ q, topics }: Pick<ListingParams, "q" | "topics">): string {
+  const query = listingQuery({ q, topics, sort: defaultSort(q), page: 1 });
+  return query ? `/subscribe?${query}` : "/subscribe";
+}
+
 const apiParamsSchema = z.object({
   q: z
     .string()

@@ -18,6 +18,8 @@ export type Period = {
 const DAY_MS = 86_400_000;
 const toTime = (day: string) => Date.parse(`${day}T00:00:00Z`);
 const fromTime = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** Date.UTC, except that years 0-99 are not taken as 1900-1999. */
+const utc = (year: number, monthIndex: number, day: number) => new Date(0).setUTCFullYear(year, monthIndex, day);
 
 /** The day `n` days after `day` (n may be negative). */
 export function addDays(day: string, n: number): string {
@@ -37,8 +39,8 @@ export function isoWeekOf(day: string): string {
   const weekday = (date.getUTCDay() + 6) % 7; // Monday 0 .. Sunday 6
   const thursday = new Date(toTime(day) + (3 - weekday) * DAY_MS);
   const year = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / DAY_MS / 7) + 1;
-  return `${year}-W${String(week).padStart(2, "0")}`;
+  const week = Math.floor((thursday.getTime() - utc(year, 0, 1)) / DAY_MS / 7) + 1;
+  return `${String(year).padStart(4, "0")}-W${String(week).padStart(2, "0")}`;
 }
 
 /** Monday of an ISO week "YYYY-Www", or null when there is no such week. */
@@ -46,7 +48,7 @@ function mondayOf(week: string): string | null {
   const match = /^(\d{4})-W(\d{2})$/.exec(week);
   if (!match) return null;
   const [year, n] = [Number(match[1]), Number(match[2])];
-  const jan4 = Date.UTC(year, 0, 4);
+  const jan4 = utc(year, 0, 4);
   const weekOneMonday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
   const monday = fromTime(weekOneMonday + (n - 1) * 7 * DAY_MS);
   // Week 53 exists only in some years: the Monday must give back the same week.
@@ -66,8 +68,9 @@ export function periodOf(kind: PeriodKind, value: string): Period | null {
   const match = /^(\d{4})-(\d{2})$/.exec(value);
   if (!match) return null;
   const [year, month] = [Number(match[1]), Number(match[2])];
-  if (month < 1 || month > 12 || year < 1900) return null;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Any year a day may have: periodContaining must work for every day the catalog can hold.
+  if (month < 1 || month > 12) return null;
+  const last = new Date(utc(year, month, 0)).getUTCDate();
   return { kind, value, from: isoDay(year, month, 1), to: isoDay(year, month, last) };
 }
 

@@ -100,6 +100,47 @@ describe("periodOf refuses values that name no real period", () => {
   });
 });
 
+describe("days long ago (a feed may carry any real day, e.g. a page dated 'Mar 11, 1026' by a typo)", () => {
+  it.each([
+    ["1899-12-31", "1899-W52", "1899-12", "1899-12-31"],
+    ["1026-03-11", "1026-W10", "1026-03", "1026-03-31"],
+    ["0050-06-01", "0050-W22", "0050-06", "0050-06-30"],
+    ["0004-02-10", "0004-W07", "0004-02", "0004-02-29"], // year 4 was a leap year (proleptic Gregorian)
+  ])("%s has its own week (%s) and month (%s)", (day, week, month, monthEnd) => {
+    expect(isoWeekOf(day)).toBe(week);
+    expect(periodContaining("week", day).value).toBe(week);
+    expect(periodContaining("month", day)).toEqual({ kind: "month", value: month, from: `${month}-01`, to: monthEnd });
+  });
+
+  it("still has a previous month and week before 1900", () => {
+    expect(shiftPeriod(period("month", "1900-01"), -1)).toEqual({
+      kind: "month",
+      value: "1899-12",
+      from: "1899-12-01",
+      to: "1899-12-31",
+    });
+    expect(shiftPeriod(period("week", "1900-W01"), -1).value).toBe("1899-W52");
+  });
+
+  it("gives every day from year 1 to 9998 a day, week and month period that holds it", () => {
+    const ancientDay = fc
+      .record({ year: fc.integer({ min: 1, max: 9998 }), dayOfYear: fc.integer({ min: 0, max: 364 }) })
+      .map(({ year, dayOfYear }) => {
+        const d = new Date(0);
+        d.setUTCFullYear(year, 0, 1 + dayOfYear);
+        return d.toISOString().slice(0, 10);
+      });
+    fc.assert(
+      fc.property(ancientDay, fc.constantFrom<PeriodKind>("date", "week", "month"), (day, kind) => {
+        const p = periodContaining(kind, day);
+        expect(p, `${kind} of ${day}`).not.toBeNull();
+        expect(p.from <= day && day <= p.to).toBe(true);
+        expect(periodOf(kind, p.value)).toEqual(p);
+      }),
+    );
+  });
+});
+
 describe("months", () => {
   it.each([
     ["2026-01", "2026-01-31"],

@@ -1,11 +1,16 @@
-// "/papers/[slug]": one paper in full: title, links as buttons, the whole
-// abstract (URLs linked, math rendered), when it trended, and related papers.
+// "/papers/[slug]": one paper in full: title, authors, what arXiv and Hugging
+// Face say about it (dates, categories, upvotes, code, DOI...), links as buttons,
+// the whole abstract (URLs linked, math rendered), Hugging Face's AI summary,
+// when it trended (chart and list), and related papers.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { PageShell } from "@/components/page-shell";
+import { AiSummary } from "@/components/ai-summary";
+import { AuthorList } from "@/components/author-list";
 import { BookmarkButton } from "@/components/bookmark-button";
 import { LinkButtons } from "@/components/link-buttons";
+import { PageShell } from "@/components/page-shell";
+import { PaperFacts } from "@/components/paper-facts";
 import { RelatedPapers } from "@/components/related-papers";
 import { RichText } from "@/components/rich-text";
 import { TopicChips } from "@/components/topic-chips";
@@ -64,19 +69,9 @@ export default async function PaperPage({ params }: Props) {
         <h1 className="mt-3 text-2xl font-bold leading-tight tracking-tight sm:text-3xl">
           <RichText text={paper.title} />
         </h1>
-        {(paper.authors.length > 0 || paper.arxivId) && (
-          <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-            {paper.authors.join(", ")}
-            {paper.arxivId && (
-              <>
-                {paper.authors.length > 0 && " · "}
-                <a href={`https://arxiv.org/abs/${paper.arxivId}`} rel="noopener noreferrer" className="underline">
-                  arXiv:{paper.arxivId}
-                </a>
-              </>
-            )}
-          </p>
-        )}
+        <div className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+          <AuthorList authors={paper.authors} />
+        </div>
         <div className="mt-3 flex flex-wrap items-center gap-3">
           <BookmarkButton paperId={paper.id} bookmarked={bookmarked} title={plainText(paper.title)} />
           <a
@@ -88,6 +83,7 @@ export default async function PaperPage({ params }: Props) {
           </a>
           <TopicChips topics={paper.topics} />
         </div>
+        <PaperFacts paper={paper} />
         <LinkButtons links={paper.links} />
         <section aria-labelledby="abstract-title" className="mt-6">
           <h2 id="abstract-title" className="text-lg font-semibold">
@@ -101,6 +97,7 @@ export default async function PaperPage({ params }: Props) {
             ))}
           </div>
         </section>
+        <AiSummary summary={paper.aiSummary} />
         {paper.keyPhrases.length > 0 && (
           <section aria-labelledby="phrases-title" className="mt-6">
             <h2 id="phrases-title" className="text-lg font-semibold">

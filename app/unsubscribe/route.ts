@@ -1,0 +1,31 @@
+// /unsubscribe?s=<id>&t=<signature>: the link in every digest. GET (a click)
+// unsubscribes at once and shows the outcome; POST is RFC 8058's one-click
+// unsubscribe that mail clients send from the List-Unsubscribe header.
+import { NextResponse, type NextRequest } from "next/server";
+import { getSecret } from "@/lib/secret";
+import { unsubscribe } from "@/lib/subscriptions";
+
+export const dynamic = "force-dynamic";
+
+function linkOf(request: NextRequest) {
+  const params = request.nextUrl.searchParams;
+  return { id: Number(params.get("s")), token: (params.get("t") ?? "").slice(0, 100) };
+}
+
+export async function GET(request: NextRequest) {
+  const { id, token } = linkOf(request);
+  const ok = await unsubscribe(id, token, getSecret());
+  return NextResponse.redirect(
+    new URL(ok ? "/subscribe?unsubscribed=1" : "/subscribe?error=invalid", request.nextUrl),
+    303,
+  );
+}
+
+export async function POST(request: NextRequest) {
+  const { id, token } = linkOf(request);
+  const ok = await unsubscribe(id, token, getSecret());
+  return new NextResponse(ok ? "unsubscribed\n" : "invalid unsubscribe link\n", {
+    status: ok ? 200 : 400,
+    headers: { "content-type": "text/plain; charset=utf-8" },
+  });
+}
