@@ -34,33 +34,6 @@ export type IngestSummary = {
   rejections: Rejection[];
 };
 
-type PaperRow = {
-  id: number;
-  title: string;
-  abstract: string;
-  textSource: string;
-  arxivId: string | null;
-  authors: string;
-  publishedOn: string | null;
-  updatedOn: string | null;
-  githubRepo: string | null;
-  projectPage: string | null;
-  pdfUrl: string | null;
-  aiSummary: string | null;
-  keywords: string;
-  categories: string;
-  doi: string | null;
-  comment: string | null;
-  upvotes: number | null;
-  githubStars: number | null;
-  links: string;
-  hasCode: number;
-  tagVersion: string | null;
-  firstFeedDate: string;
-  lastFeedDate: string;
-  lastRank: number;
-};
-
 /** The Paper columns a feed record can set, beyond identity and trend bookkeeping. */
 type PaperFields = {
   title: string;
@@ -78,6 +51,19 @@ type PaperFields = {
   categories: string;
   doi: string | null;
   comment: string | null;
+};
+
+/** A catalog row as the merge reads it: the record-settable fields and what ingest keeps itself. */
+type PaperRow = PaperFields & {
+  id: number;
+  upvotes: number | null;
+  githubStars: number | null;
+  links: string;
+  hasCode: number;
+  tagVersion: string | null;
+  firstFeedDate: string;
+  lastFeedDate: string;
+  lastRank: number;
 };
 
 const PROGRESS_EVERY = 250;
