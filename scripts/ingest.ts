@@ -25,6 +25,9 @@ const USAGE = [
 /** Feeds with more entries than this get a progress bar (on a terminal). */
 const PROGRESS_THRESHOLD = 1000;
 
+/** "200 ms", "2 s": a retry delay as a person reads it. */
+const seconds = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 1000)} s`);
+
 type Plan = { target: string; format?: FeedSource; date?: string };
 
 const usage = (message: string): never => fail("ingest", `${message} (npm run ingest -- --help)`, EXIT.usage);
@@ -137,7 +140,7 @@ async function main() {
       const fetch = {
         ...fetchOptionsFor(plan.target),
         onRetry: ({ attempt, reason, delayMs }: { attempt: number; reason: string; delayMs: number }) =>
-          process.stderr.write(`ingest: ${reason}; retrying in ${Math.ceil(delayMs / 1000)} s (attempt ${attempt})\n`),
+          process.stderr.write(`ingest: ${reason}; retrying in ${seconds(delayMs)} (attempt ${attempt})\n`),
       };
       summary = await ingestFeedUrl(db, plan.target, { ...options, fetch });
     } else {
@@ -148,7 +151,9 @@ async function main() {
     for (const r of summary!.rejections) process.stdout.write(`${rejectionLine(r)}\n`);
   } catch (error) {
     bar?.stop();
-    fail("ingest", `${plan.target}: ${(error as Error).message}`);
+    // Download errors already name the URL ("HTTP 404 Not Found from <url>"); say it once.
+    const message = (error as Error).message;
+    fail("ingest", message.includes(plan.target) ? message : `${plan.target}: ${message}`);
   } finally {
     db.close();
   }

@@ -28,7 +28,7 @@ const onlyPaper = () => {
   return view(all[0]!);
 };
 /** A paper row with its JSON columns read back. */
-const view = (p: Row) => ({
+const view = (p: Row): Row & { authors: string[]; keywords: string[]; categories: string[] } => ({
   ...p,
   authors: JSON.parse(String(p.authors)) as string[],
   keywords: JSON.parse(String(p.keywords)) as string[],
@@ -36,7 +36,9 @@ const view = (p: Row) => ({
 });
 const appearances = () =>
   cat.db
-    .prepare("SELECT paperId, source, feedDate, rank, upvotes, githubStars, comments FROM Appearance ORDER BY feedDate, source")
+    .prepare(
+      "SELECT paperId, source, feedDate, rank, upvotes, githubStars, comments FROM Appearance ORDER BY feedDate, source",
+    )
     .all() as Row[];
 
 // ---- The same paper as each source describes it --------------------------------------------------
@@ -228,9 +230,25 @@ describe("one paper from three sources", () => {
     const id = onlyPaper().id;
     expect(appearances()).toEqual([
       { paperId: id, source: "hf", feedDate: "2026-11-20", rank: 1, upvotes: 10, githubStars: 90, comments: 4 },
-      { paperId: id, source: "text-page", feedDate: "2026-11-20", rank: 1, upvotes: null, githubStars: null, comments: null },
+      {
+        paperId: id,
+        source: "text-page",
+        feedDate: "2026-11-20",
+        rank: 1,
+        upvotes: null,
+        githubStars: null,
+        comments: null,
+      },
       { paperId: id, source: "hf", feedDate: "2026-11-21", rank: 1, upvotes: 50, githubStars: 400, comments: 4 },
-      { paperId: id, source: "arxiv", feedDate: "2026-11-22", rank: 1, upvotes: null, githubStars: null, comments: null },
+      {
+        paperId: id,
+        source: "arxiv",
+        feedDate: "2026-11-22",
+        rank: 1,
+        upvotes: null,
+        githubStars: null,
+        comments: null,
+      },
     ]);
   });
 });
@@ -312,9 +330,12 @@ describe("telling papers apart", () => {
 
   it("matches a Hugging Face item without an arXiv id by its title", () => {
     ingest("page.txt", trendingPage());
-    expect(ingest("blog.json", hfDaily({ id: "hf-blog-sparse-moe", title: "Sparse mixture-of-experts FOR long-context retrieval" }))).toBe(
-      "added 0, updated 1, unchanged 0, rejected 0",
-    );
+    expect(
+      ingest(
+        "blog.json",
+        hfDaily({ id: "hf-blog-sparse-moe", title: "Sparse mixture-of-experts FOR long-context retrieval" }),
+      ),
+    ).toBe("added 0, updated 1, unchanged 0, rejected 0");
     expect(onlyPaper()).toMatchObject({ arxivId: null, textSource: "hf", upvotes: 50 });
   });
 });
@@ -324,12 +345,22 @@ describe("a feed that fails as a whole", () => {
     ingest("page.txt", trendingPage());
     ingest("hf.json", hfDaily({}));
     const before = snapshot(cat.db);
-    const full = hfDaily({ day: "2026-11-23", upvotes: 999 }, { id: "2511.09999", title: "Another Paper", day: "2026-11-23" });
+    const full = hfDaily(
+      { day: "2026-11-23", upvotes: 999 },
+      { id: "2511.09999", title: "Another Paper", day: "2026-11-23" },
+    );
     const truncated = full.slice(0, Math.floor(full.length * 0.7));
     expect(() => ingest("cut.json", truncated)).toThrow(FeedError);
     expect(() => ingest("cut.json", truncated)).toThrow(/JSON is incomplete or malformed \(it ends too early/);
     expect(snapshot(cat.db)).toEqual(before);
-    const lastRun = cat.db.prepare("SELECT status, added, updated, message FROM IngestRun ORDER BY id DESC LIMIT 1").get();
-    expect(lastRun).toMatchObject({ status: "failed", added: 0, updated: 0, message: expect.stringMatching(/ends too early/) });
+    const lastRun = cat.db
+      .prepare("SELECT status, added, updated, message FROM IngestRun ORDER BY id DESC LIMIT 1")
+      .get();
+    expect(lastRun).toMatchObject({
+      status: "failed",
+      added: 0,
+      updated: 0,
+      message: expect.stringMatching(/ends too early/),
+    });
   });
 });

@@ -53,7 +53,8 @@ const build = (papers: PaperView[], extra: Partial<AtomFeedInput> = {}) =>
 
 type El = Record<string, unknown>;
 const list = (v: unknown): El[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]) as El[];
-const text = (v: unknown): string => (typeof v === "object" && v !== null ? String((v as El)["#text"] ?? "") : String(v ?? ""));
+const text = (v: unknown): string =>
+  typeof v === "object" && v !== null ? String((v as El)["#text"] ?? "") : String(v ?? "");
 
 /** Parses the feed as a feed reader would: it must be well-formed XML with one Atom <feed> root. */
 function parseFeed(xml: string) {
@@ -90,8 +91,9 @@ function parseFeed(xml: string) {
 /** What a reader displays for type="html" text: the HTML must be plain text with entities, no markup at all. */
 function shownText(html: string): string {
   expect(html).not.toMatch(/[<>]/);
-  return html.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) =>
-    ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[name]!,
+  return html.replace(
+    /&(amp|lt|gt|quot|#39);/g,
+    (_, name: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[name]!,
   );
 }
 
@@ -157,7 +159,9 @@ describe("the Atom feed of a listing", () => {
   });
 
   it("shows TeX in titles and abstracts as readable text", () => {
-    const [entry] = parseFeed(build([paper({ title: "Scaling as $O(n^2)$", abstract: "Costs $O(n^2)$ time." })])).entries;
+    const [entry] = parseFeed(
+      build([paper({ title: "Scaling as $O(n^2)$", abstract: "Costs $O(n^2)$ time." })]),
+    ).entries;
     expect(shownText(entry!.titleHtml)).toBe("Scaling as O(n²)");
     expect(shownText(entry!.summaryHtml)).toBe("Costs O(n²) time.");
   });
@@ -178,7 +182,9 @@ describe("the Atom feed of a listing", () => {
       const abstract = `${"a".repeat(at)}😀${"b".repeat(100)}`;
       const xmlText = build([paper({ abstract })]);
       const summary = shownText(parseFeed(xmlText).entries[0]!.summaryHtml);
-      expect(summary, `emoji at ${at}`).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+      expect(summary, `emoji at ${at}`).not.toMatch(
+        /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/,
+      );
       expect(summary.endsWith("…")).toBe(true);
       // A lone surrogate cannot be written as UTF-8: the served bytes would carry U+FFFD instead.
       expect(Buffer.from(xmlText, "utf8").toString("utf8")).not.toContain("\uFFFD");

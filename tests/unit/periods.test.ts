@@ -21,7 +21,11 @@ const period = (kind: PeriodKind, value: string) => {
 
 /** Every day from 1901 to 2199, as "YYYY-MM-DD" (built by hand, not with the code under test). */
 const anyDay = fc
-  .record({ year: fc.integer({ min: 1901, max: 2199 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) })
+  .record({
+    year: fc.integer({ min: 1901, max: 2199 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    day: fc.integer({ min: 1, max: 31 }),
+  })
   .filter(({ year, month, day }) => day <= new Date(Date.UTC(year, month, 0)).getUTCDate())
   .map(({ year, month, day }) => `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`);
 
@@ -42,8 +46,18 @@ describe("ISO weeks around the turn of the year", () => {
   });
 
   it("spans Monday to Sunday, across the year's end where the week does", () => {
-    expect(period("week", "2026-W01")).toEqual({ kind: "week", value: "2026-W01", from: "2025-12-29", to: "2026-01-04" });
-    expect(period("week", "2026-W53")).toEqual({ kind: "week", value: "2026-W53", from: "2026-12-28", to: "2027-01-03" });
+    expect(period("week", "2026-W01")).toEqual({
+      kind: "week",
+      value: "2026-W01",
+      from: "2025-12-29",
+      to: "2026-01-04",
+    });
+    expect(period("week", "2026-W53")).toEqual({
+      kind: "week",
+      value: "2026-W53",
+      from: "2026-12-28",
+      to: "2027-01-03",
+    });
     expect(period("week", "2020-W53")).toMatchObject({ from: "2020-12-28", to: "2021-01-03" });
     expect(period("week", "2026-W47")).toMatchObject({ from: "2026-11-16", to: "2026-11-22" });
   });
@@ -94,7 +108,12 @@ describe("periodOf refuses values that name no real period", () => {
   });
 
   it("accepts Feb 29 in leap years only, 2000 included and 2100 not", () => {
-    expect(periodOf("date", "2028-02-29")).toEqual({ kind: "date", value: "2028-02-29", from: "2028-02-29", to: "2028-02-29" });
+    expect(periodOf("date", "2028-02-29")).toEqual({
+      kind: "date",
+      value: "2028-02-29",
+      from: "2028-02-29",
+      to: "2028-02-29",
+    });
     expect(periodOf("date", "2000-02-29")).not.toBeNull();
     expect(periodOf("date", "2100-02-29")).toBeNull();
   });
@@ -177,7 +196,12 @@ describe("moving to the previous and next period", () => {
   it("steps months across the year end and over short months", () => {
     expect(shift(period("month", "2026-12"), 1)).toBe("2027-01");
     expect(shift(period("month", "2027-01"), -1)).toBe("2026-12");
-    expect(shiftPeriod(period("month", "2026-01"), 1)).toEqual({ kind: "month", value: "2026-02", from: "2026-02-01", to: "2026-02-28" });
+    expect(shiftPeriod(period("month", "2026-01"), 1)).toEqual({
+      kind: "month",
+      value: "2026-02",
+      from: "2026-02-01",
+      to: "2026-02-28",
+    });
     expect(shift(period("month", "2026-03"), -1)).toBe("2026-02");
   });
 
