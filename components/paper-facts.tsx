@@ -13,7 +13,8 @@ import { safeHttpUrl } from "@/lib/text/rich-text";
 
 const DOI = /^10\.\d{4,9}\/\S+$/;
 const NEW_ARXIV_ID = /^\d{4}\.\d{4,5}$/;
-const LINK = "[overflow-wrap:anywhere] text-indigo-700 underline underline-offset-2 hover:decoration-2 dark:text-indigo-300";
+const LINK =
+  "[overflow-wrap:anywhere] text-indigo-700 underline underline-offset-2 hover:decoration-2 dark:text-indigo-300";
 
 function External({ href, children }: { href: string; children?: React.ReactNode }) {
   const url = safeHttpUrl(href);
@@ -39,7 +40,10 @@ function factsOf(p: PaperView): [string, React.ReactNode][] {
       p.categories.length > 0 && (
         <ul className="flex flex-wrap gap-1.5">
           {p.categories.map((c, i) => (
-            <li key={c} className="rounded border border-zinc-300 px-1.5 font-mono text-xs leading-5 dark:border-zinc-700">
+            <li
+              key={c}
+              className="rounded border border-zinc-300 px-1.5 font-mono text-xs leading-5 dark:border-zinc-700"
+            >
               {c}
               {i === 0 && <span className="ml-1 font-sans text-indigo-700 dark:text-indigo-300">(primary)</span>}
             </li>
@@ -111,9 +115,9 @@ export function PaperFacts({ paper }: { paper: PaperView }) {
       <h2 id="facts-title" className="sr-only">
         Paper details
       </h2>
-      <dl className="grid gap-x-4 gap-y-2 rounded-lg border border-zinc-200 bg-white px-4 py-3 text-sm sm:grid-cols-[max-content_minmax(0,1fr)] dark:border-zinc-800 dark:bg-zinc-900">
+      <dl className="grid grid-cols-[6.5rem_minmax(0,1fr)] gap-x-4 gap-y-2 rounded-lg border border-zinc-200 bg-white px-4 py-3 text-sm sm:grid-cols-[max-content_minmax(0,1fr)] dark:border-zinc-800 dark:bg-zinc-900">
         {facts.map(([label, value]) => (
-          <div key={label} className="sm:col-span-2 sm:grid sm:grid-cols-subgrid">
+          <div key={label} className="col-span-2 grid grid-cols-subgrid">
             <dt className="font-medium text-zinc-600 dark:text-zinc-400">{label}</dt>
             <dd className="min-w-0 break-words">{value}</dd>
           </div>

@@ -2,7 +2,9 @@
 // The digest subscription form: an email address, optional topics and an
 // optional saved search (prefilled from the listing the visitor came from). A
 // plain form posting to a server action, so it also works without JavaScript.
-import { useActionState } from "react";
+// The fields are controlled: React resets a form's uncontrolled fields after
+// every action, which would wipe a mistyped address along with its error.
+import { useActionState, useState } from "react";
 import { subscribeToDigest } from "@/lib/actions/subscribe";
 import type { FormState } from "@/lib/actions/shelf";
 import { FormResult, inputClass } from "@/components/form-result";
@@ -11,6 +13,16 @@ type Props = { topics: { slug: string; name: string }[]; selected: string[]; que
 
 export function SubscribeForm({ topics, selected, query }: Props) {
   const [state, action, pending] = useActionState<FormState, FormData>(subscribeToDigest, {});
+  const [email, setEmail] = useState("");
+  const [ticked, setTicked] = useState(() => new Set(selected));
+  const [search, setSearch] = useState(query);
+  const toggle = (slug: string, on: boolean) =>
+    setTicked((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(slug);
+      else next.delete(slug);
+      return next;
+    });
   return (
     <form action={action} className="mt-6 max-w-2xl space-y-5" aria-describedby="subscribe-privacy">
       <div>
@@ -25,19 +37,22 @@ export function SubscribeForm({ topics, selected, query }: Props) {
           autoComplete="email"
           maxLength={254}
           placeholder="ada@example.org"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
           className={`${inputClass} mt-1 w-full max-w-sm py-2`}
         />
       </div>
       <fieldset>
         <legend className="text-sm font-medium">Topics (none ticked: every topic)</legend>
-        <div className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-2">
+        <div className="mt-2 grid gap-x-4 sm:grid-cols-2">
           {topics.map((t) => (
-            <label key={t.slug} className="flex items-center gap-2 text-sm">
+            <label key={t.slug} className="flex items-center gap-2 py-0.5 text-sm">
               <input
                 type="checkbox"
                 name="topic"
                 value={t.slug}
-                defaultChecked={selected.includes(t.slug)}
+                checked={ticked.has(t.slug)}
+                onChange={(e) => toggle(t.slug, e.target.checked)}
                 className="h-4 w-4 accent-indigo-600"
               />
               {t.name}
@@ -53,7 +68,8 @@ export function SubscribeForm({ topics, selected, query }: Props) {
           id="subscribe-query"
           name="q"
           type="text"
-          defaultValue={query}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
           maxLength={200}
           placeholder="e.g. diffusion -video"
           className={`${inputClass} mt-1 w-full max-w-sm py-2`}

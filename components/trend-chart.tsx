@@ -17,7 +17,7 @@ import {
   type TrendSeries,
 } from "@/lib/trend";
 
-const BOX: ChartBox = { width: 320, height: 132, padding: { top: 20, right: 12, bottom: 22, left: 34 } };
+const BOX: ChartBox = { width: 320, height: 132, padding: { top: 20, right: 12, bottom: 22, left: 38 } };
 
 const path = (pairs: { from: PlacedPoint; to: PlacedPoint }[]) =>
   pairs.map(({ from, to }) => `M${from.x} ${from.y}L${to.x} ${to.y}`).join("");
@@ -35,7 +35,7 @@ export function TrendChart({ series }: { series: TrendSeries }) {
       role="img"
       aria-label={trendSummary(series)}
       viewBox={`0 0 ${BOX.width} ${BOX.height}`}
-      className="block h-auto w-full max-w-md overflow-visible text-zinc-500 dark:text-zinc-400"
+      className="block h-auto min-w-0 max-w-md flex-[1_1_18rem] overflow-visible text-zinc-500 dark:text-zinc-400"
     >
       <g stroke="currentColor" className="text-zinc-200 dark:text-zinc-700">
         <line x1={plot.left} x2={plot.right} y1={plot.top} y2={plot.top} strokeDasharray="2 3" />
@@ -44,7 +44,7 @@ export function TrendChart({ series }: { series: TrendSeries }) {
           <line key={x} x1={x} x2={x} y1={plot.bottom} y2={plot.bottom + 3} />
         ))}
       </g>
-      <g fill="currentColor" fontSize="10">
+      <g fill="currentColor" fontSize="11">
         <text x={plot.left} y={10}>
           {series.metric === "upvotes" ? "Upvotes" : "Rank (#1 at the top)"}
         </text>

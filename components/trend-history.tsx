@@ -4,7 +4,7 @@
 // screen-reader-friendly record; the chart is its picture.
 import { TrendChart } from "@/components/trend-chart";
 import type { Appearance } from "@/lib/catalog";
-import { dayLabel } from "@/lib/periods";
+import { formatDay } from "@/lib/feed/dates";
 import { trendSeries } from "@/lib/trend";
 
 const SOURCE_LABEL: Record<string, string> = { "text-page": "Trending page", hf: "Hugging Face", arxiv: "arXiv" };
@@ -13,6 +13,8 @@ const SOURCE_NOTE: Record<string, string> = {
   hf: "From Hugging Face's daily papers.",
   arxiv: "From arXiv listings.",
 };
+const weekday = (day: string) =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", { weekday: "short", timeZone: "UTC" });
 // Whole class names, so Tailwind sees them: one column per shown field.
 const COLUMNS: Record<number, string> = {
   2: "grid-cols-[auto_auto]",
@@ -35,11 +37,12 @@ export function TrendHistory({ appearances }: { appearances: Appearance[] }) {
           {SOURCE_NOTE[sources[0]!] ?? `From ${sources[0]}.`}
         </p>
       )}
-      <div className="mt-3 flex flex-col gap-4 md:flex-row md:items-start md:gap-6">
+      {/* Side by side while both fit; the list wraps below the chart on narrow screens. */}
+      <div className="mt-3 flex flex-wrap items-start gap-x-6 gap-y-4">
         <TrendChart series={trendSeries(appearances)} />
         <ul
           aria-label="Days trending"
-          className={`grid ${COLUMNS[2 + Number(mixed) + Number(counted)]} gap-x-4 text-sm md:shrink-0`}
+          className={`grid max-w-full flex-none ${COLUMNS[2 + Number(mixed) + Number(counted)]} gap-x-3 text-sm sm:gap-x-4`}
         >
           {appearances.map((a) => (
             <li
@@ -47,10 +50,14 @@ export function TrendHistory({ appearances }: { appearances: Appearance[] }) {
               className="col-span-full grid grid-cols-subgrid border-b border-zinc-200 py-1 last:border-b-0 dark:border-zinc-800"
             >
               <time dateTime={a.feedDate} className="whitespace-nowrap">
-                {dayLabel(a.feedDate)}
+                {/* Phones drop the weekday so four columns fit. */}
+                <span className="max-sm:hidden">{weekday(a.feedDate)}, </span>
+                {formatDay(a.feedDate)}
               </time>
               {mixed && (
-                <span className="text-zinc-600 dark:text-zinc-400">{SOURCE_LABEL[a.source] ?? a.source}</span>
+                <span className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">
+                  {SOURCE_LABEL[a.source] ?? a.source}
+                </span>
               )}
               <span className="text-right font-semibold tabular-nums">#{a.rank}</span>
               {counted &&
@@ -60,7 +67,7 @@ export function TrendHistory({ appearances }: { appearances: Appearance[] }) {
                     <span className="sr-only">no upvote count</span>
                   </span>
                 ) : (
-                  <span className="text-right tabular-nums">
+                  <span className="whitespace-nowrap text-right tabular-nums">
                     {a.upvotes} {a.upvotes === 1 ? "upvote" : "upvotes"}
                   </span>
                 ))}

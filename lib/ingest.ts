@@ -264,7 +264,8 @@ function linkColumns(abstract: string) {
 /** Adds, updates or leaves one paper (and its appearance); returns which. */
 function upsertRecord(s: Statements, r: FeedRecord, runId: number): "added" | "updated" | "unchanged" {
   const now = sqlTimestamp();
-  const existing = (r.arxivId && s.byArxivId.get(r.arxivId)) || s.byTitleKey.get(r.titleKey, r.arxivId ?? null, r.arxivId ?? null);
+  const existing =
+    (r.arxivId && s.byArxivId.get(r.arxivId)) || s.byTitleKey.get(r.titleKey, r.arxivId ?? null, r.arxivId ?? null);
   const seenThatDay = {
     upvotes: r.upvotes ?? null,
     githubStars: r.githubStars ?? null,

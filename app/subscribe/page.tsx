@@ -23,6 +23,8 @@ export default async function SubscribePage({ searchParams }: Props) {
   const raw = await searchParams;
   const key = first(raw.confirmed) ? "confirmed" : first(raw.unsubscribed) ? "unsubscribed" : first(raw.error);
   const notice = key ? NOTICES[key] : undefined;
+  const selected = knownTopics(all(raw.topic));
+  const query = normalizeQuery(first(raw.q) ?? "");
   return (
     <PageShell>
       <h1 className="text-2xl font-bold tracking-tight">Email digest</h1>
@@ -42,9 +44,11 @@ export default async function SubscribePage({ searchParams }: Props) {
         </p>
       )}
       <SubscribeForm
+        // The form keeps what the visitor typed; new prefill from the URL starts it afresh.
+        key={`${selected.join(",")}|${query}`}
         topics={TOPICS.map((t) => ({ slug: t.slug, name: t.name }))}
-        selected={knownTopics(all(raw.topic))}
-        query={normalizeQuery(first(raw.q) ?? "")}
+        selected={selected}
+        query={query}
       />
     </PageShell>
   );

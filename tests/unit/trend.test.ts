@@ -175,7 +175,9 @@ describe("layoutTrend", () => {
 
   it("keeps every point inside the plot area", () => {
     const appearance = fc.record({
-      feedDate: fc.integer({ min: 0, max: 400 }).map((n) => new Date(Date.UTC(2026, 0, 1 + n)).toISOString().slice(0, 10)),
+      feedDate: fc
+        .integer({ min: 0, max: 400 })
+        .map((n) => new Date(Date.UTC(2026, 0, 1 + n)).toISOString().slice(0, 10)),
       rank: fc.integer({ min: 1, max: 60 }),
       upvotes: fc.option(fc.integer({ min: 0, max: 5000 })),
     });
