@@ -8,6 +8,7 @@ import { RichText } from "@/components/rich-text";
 import { TopicChips } from "@/components/topic-chips";
 import type { PaperView } from "@/lib/catalog";
 import { formatDay } from "@/lib/feed/dates";
+import { bestDayIn, type Period } from "@/lib/periods";
 import { excerpt } from "@/lib/text/excerpt";
 import { parseRichText, plainText } from "@/lib/text/rich-text";
 
@@ -15,13 +16,20 @@ const EXCERPT_CHARS = 320;
 
 type Props = {
   paper: PaperView;
+  /** On a day, week or month listing: show the paper's best day in it, not its latest day overall. */
+  period?: Pick<Period, "from" | "to"> | null;
   terms?: ReadonlySet<string>;
   bookmarked: boolean;
   children?: React.ReactNode;
 };
 
-export function PaperCard({ paper, terms, bookmarked, children }: Props) {
+export function PaperCard({ paper, terms, bookmarked, period, children }: Props) {
   const lines = excerpt(parseRichText(paper.abstract), EXCERPT_CHARS, terms);
+  const shown = (period && bestDayIn(paper.appearances, period)) || {
+    feedDate: paper.lastFeedDate,
+    rank: paper.lastRank,
+    upvotes: paper.upvotes,
+  };
   return (
     <article className="rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
       <h2 className="text-base font-semibold leading-snug sm:text-lg">
@@ -38,7 +46,8 @@ export function PaperCard({ paper, terms, bookmarked, children }: Props) {
       <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
         <BookmarkButton paperId={paper.id} bookmarked={bookmarked} title={plainText(paper.title)} />
         <span>
-          Trending <time dateTime={paper.lastFeedDate}>{formatDay(paper.lastFeedDate)}</time>, #{paper.lastRank}
+          Trending <time dateTime={shown.feedDate}>{formatDay(shown.feedDate)}</time>, #{shown.rank}
+          {shown.upvotes !== null && ` · ${shown.upvotes.toLocaleString("en-US")} upvotes`}
         </span>
         <TopicChips topics={paper.topics} />
         {paper.hasCode && (

@@ -125,7 +125,12 @@ export async function PaperListing({ params }: { params: ListingParams }) {
                 <FacetList facets={result.facets} params={shown} id="facets-narrow" />
               </div>
             </details>
-            <PaperList items={result.items} start={(result.page - 1) * PAGE_SIZE + 1} bookmarked={bookmarked} />
+            <PaperList
+              items={result.items}
+              start={(result.page - 1) * PAGE_SIZE + 1}
+              bookmarked={bookmarked}
+              period={params.period}
+            />
             <Pagination
               page={result.page}
               pageCount={result.pageCount}

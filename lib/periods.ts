@@ -120,3 +120,25 @@ export function periodLabel(period: Period): string {
 }
 
 export const PERIOD_NOUN: Record<PeriodKind, string> = { date: "day", week: "week", month: "month" };
+
+/**
+ * A paper's best showing within a period (its highest upvotes, else its best
+ * rank; the later day on a tie), for listing cards of that period; null when it
+ * did not trend then.
+ */
+export function bestDayIn<T extends { feedDate: string; rank: number; upvotes: number | null }>(
+  appearances: T[],
+  period: Pick<Period, "from" | "to">,
+): T | null {
+  let best: T | null = null;
+  for (const a of appearances) {
+    if (a.feedDate < period.from || a.feedDate > period.to) continue;
+    const better =
+      !best ||
+      (a.upvotes ?? -1) > (best.upvotes ?? -1) ||
+      ((a.upvotes ?? -1) === (best.upvotes ?? -1) &&
+        (a.rank < best.rank || (a.rank === best.rank && a.feedDate > best.feedDate)));
+    if (better) best = a;
+  }
+  return best;
+}

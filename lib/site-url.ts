@@ -15,6 +15,19 @@ const baseUrlSchema = z
   )
   .transform((u) => u.replace(/\/+$/, ""));
 
+/**
+ * The origin a visitor used, from the request's Host (or a proxy's
+ * X-Forwarded-Host/-Proto) headers. Next's own request URL says
+ * "localhost:<port>" in production whatever the visitor typed, so links and
+ * redirects are built from the headers instead. Undefined for a malformed host.
+ */
+export function requestOrigin(headers: Headers): string | undefined {
+  const host = (headers.get("x-forwarded-host") ?? headers.get("host") ?? "").split(",")[0]!.trim();
+  if (!host || !/^[A-Za-z0-9.:[\]-]{1,255}$/.test(host)) return undefined;
+  const proto = headers.get("x-forwarded-proto")?.split(",")[0]!.trim() === "https" ? "https" : "http";
+  return `${proto}://${host}`;
+}
+
 /** The base URL without a trailing slash. Throws a one-line message when PAPERSHELF_URL is malformed. */
 export function siteUrl(requestOrigin?: string, env: NodeJS.ProcessEnv = process.env): string {
   const configured = env.PAPERSHELF_URL?.trim();

@@ -6,7 +6,7 @@ import { buildAtomFeed } from "@/lib/atom";
 import { findPapers } from "@/lib/catalog";
 import { feedHref, listingHref, parseApiParams, type ListingParams } from "@/lib/listing-params";
 import { periodLabel } from "@/lib/periods";
-import { siteUrl } from "@/lib/site-url";
+import { requestOrigin, siteUrl } from "@/lib/site-url";
 import { TOPIC_BY_SLUG } from "@/lib/topics/taxonomy";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +26,7 @@ export async function GET(request: NextRequest) {
   const parsed = parseApiParams(request.nextUrl.searchParams);
   if (!parsed.ok) return NextResponse.json({ error: parsed.error }, { status: 400 });
   const params = { ...parsed.params, page: 1 };
-  const site = siteUrl(request.nextUrl.origin);
+  const site = siteUrl(requestOrigin(request.headers));
   const result = await findPapers({ ...params, limit: FEED_SIZE });
   const xml = buildAtomFeed({
     site,

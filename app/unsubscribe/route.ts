@@ -3,6 +3,7 @@
 // unsubscribe that mail clients send from the List-Unsubscribe header.
 import { NextResponse, type NextRequest } from "next/server";
 import { getSecret } from "@/lib/secret";
+import { requestOrigin, siteUrl } from "@/lib/site-url";
 import { unsubscribe } from "@/lib/subscriptions";
 
 export const dynamic = "force-dynamic";
@@ -15,10 +16,8 @@ function linkOf(request: NextRequest) {
 export async function GET(request: NextRequest) {
   const { id, token } = linkOf(request);
   const ok = await unsubscribe(id, token, getSecret());
-  return NextResponse.redirect(
-    new URL(ok ? "/subscribe?unsubscribed=1" : "/subscribe?error=invalid", request.nextUrl),
-    303,
-  );
+  const path = ok ? "/subscribe?unsubscribed=1" : "/subscribe?error=invalid";
+  return NextResponse.redirect(new URL(path, siteUrl(requestOrigin(request.headers))), 303);
 }
 
 export async function POST(request: NextRequest) {

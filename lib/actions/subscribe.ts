@@ -5,17 +5,8 @@
 import { headers } from "next/headers";
 import type { FormState } from "@/lib/actions/shelf";
 import { mailerFromEnv } from "@/lib/mail/transport";
-import { siteUrl } from "@/lib/site-url";
+import { requestOrigin, siteUrl } from "@/lib/site-url";
 import { CONFIRM_HOURS, subscribe, subscribeSchema } from "@/lib/subscriptions";
-
-/** The origin the visitor used, for links in the email when PAPERSHELF_URL is not set. */
-async function requestOrigin(): Promise<string | undefined> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host");
-  if (!host || !/^[A-Za-z0-9.:[\]-]+$/.test(host)) return undefined;
-  const proto = h.get("x-forwarded-proto") === "https" ? "https" : "http";
-  return `${proto}://${host}`;
-}
 
 export async function subscribeToDigest(_prev: FormState, form: FormData): Promise<FormState> {
   const parsed = subscribeSchema.safeParse({
@@ -25,7 +16,7 @@ export async function subscribeToDigest(_prev: FormState, form: FormData): Promi
   });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "That request was not valid." };
   try {
-    await subscribe(parsed.data, { site: siteUrl(await requestOrigin()), mailer: mailerFromEnv() });
+    await subscribe(parsed.data, { site: siteUrl(requestOrigin(await headers())), mailer: mailerFromEnv() });
   } catch (error) {
     console.error(`subscribe: ${(error as Error).message}`);
     return { error: "The confirmation email could not be sent just now. Please try again later." };

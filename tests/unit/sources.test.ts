@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectFormat } from "@/lib/feed/detect";
+import { requestOrigin, siteUrl } from "@/lib/site-url";
 import { FeedError } from "@/lib/feed/errors";
 import {
   ARXIV_INTERVAL_MS,
@@ -90,5 +91,25 @@ describe("format detection", () => {
       expect(() => detectFormat(page)).toThrow(FeedError);
       expect(() => detectFormat(page)).toThrow(/HTML web page, not a feed/);
     }
+  });
+});
+
+describe("the public address in links", () => {
+  it("comes from PAPERSHELF_URL, else the visitor's Host (or a proxy's forwarded host and scheme)", () => {
+    expect(siteUrl("http://10.0.0.5:3000", { PAPERSHELF_URL: "https://papers.example.org/" })).toBe(
+      "https://papers.example.org",
+    );
+    expect(siteUrl(requestOrigin(new Headers({ host: "papers.lab:3000" })), {})).toBe("http://papers.lab:3000");
+    const proxied = new Headers({
+      host: "127.0.0.1:3000",
+      "x-forwarded-host": "papers.example.org",
+      "x-forwarded-proto": "https",
+    });
+    expect(requestOrigin(proxied)).toBe("https://papers.example.org");
+    expect(requestOrigin(new Headers({ host: "evil.example/<script>" }))).toBeUndefined();
+    expect(siteUrl(undefined, {})).toBe("http://localhost:3000");
+    expect(() => siteUrl(undefined, { PAPERSHELF_URL: "papers.example.org" })).toThrow(
+      /PAPERSHELF_URL must be an absolute/,
+    );
   });
 });

@@ -1,5 +1,6 @@
 // GET /bookmarks/export/bibtex|csl|json: this browser's shelf as a download:
 // BibTeX, CSL-JSON, or the complete JSON export that import takes back.
+import { requestOrigin, siteUrl } from "@/lib/site-url";
 import { type NextRequest } from "next/server";
 import { z } from "zod";
 import { allShelfItems } from "@/lib/bookmarks";
@@ -26,7 +27,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
         "Cache-Control": "private, no-store",
       },
     });
-  const origin = request.nextUrl.origin;
+  // The address the visitor used (Next reports localhost in production).
+  const origin = siteUrl(requestOrigin(request.headers));
   switch (format.data) {
     case "bibtex":
       return download(toBibtex(items.map((i) => citableItem(i, origin))), "application/x-bibtex", "bib");
