@@ -29,7 +29,10 @@ export function requestOrigin(headers: Headers): string | undefined {
 }
 
 /** The base URL without a trailing slash. Throws a one-line message when PAPERSHELF_URL is malformed. */
-export function siteUrl(requestOrigin?: string, env: NodeJS.ProcessEnv = process.env): string {
+export function siteUrl(
+  requestOrigin?: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string {
   const configured = env.PAPERSHELF_URL?.trim();
   if (configured) {
     const parsed = baseUrlSchema.safeParse(configured);
