@@ -23,6 +23,18 @@ export function SearchForm({ q = "" }: { q?: string }) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const typed = useRef(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  // Text typed before the page became interactive is kept, not reset to the URL's query.
+  useEffect(() => {
+    const early = input.current?.value;
+    if (early !== undefined && early !== q) {
+      typed.current = true;
+      setValue(early);
+    }
+    // Only once, at hydration.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   // A new query in the URL (back button, a link) resets what the box shows.
   useEffect(() => {
@@ -89,6 +101,7 @@ export function SearchForm({ q = "" }: { q?: string }) {
       </label>
       <input
         id="site-search"
+        ref={input}
         name="q"
         type="search"
         value={value}

@@ -318,6 +318,8 @@ test.describe("topics", () => {
     expect(bySyntax.results.map((p) => p.url)).toEqual(byParam.results.map((p) => p.url));
 
     await page.goto("/");
+    // Typing before hydration races React taking over the box; wait until the page is settled.
+    await page.waitForLoadState("networkidle");
     const box = page.getByRole("combobox", { name: "Search" });
     await box.fill("topic:multimodal");
     await box.press("Enter");
