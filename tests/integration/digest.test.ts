@@ -242,6 +242,39 @@ describe("the email digest", () => {
     expect(received.map((m) => JSON.stringify(m.to))).toEqual([expect.stringContaining("ada@example.org")]);
   });
 
+  it("keeps the papers of a digest the mail server refused for the next run", async () => {
+    const refusing = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      logger: false,
+      onRcptTo(_address, _session, callback) {
+        callback(Object.assign(new Error("mailbox unavailable"), { responseCode: 550 }));
+      },
+    });
+    await new Promise<void>((resolve) => refusing.listen(0, "127.0.0.1", resolve));
+    const refusingPort = (refusing.server.address() as AddressInfo).port;
+    try {
+      ingestPapers(["Vision Transformers for Satellite Imagery"]);
+      const failed = await runScriptAsync("scripts/digest.ts", [], {
+        DATABASE_URL: cat.url,
+        PAPERSHELF_SECRET: SECRET,
+        PAPERSHELF_URL: SITE,
+        SMTP_URL: `smtp://127.0.0.1:${refusingPort}`,
+      });
+      expect(failed.status).toBe(1);
+      expect(failed.stdout).toMatch(/ada@example\.org: failed \(1 paper\): .*mailbox unavailable/);
+      expect(cat.db.prepare("SELECT count(*) AS n FROM DigestDelivery WHERE status = 'failed'").get()).toEqual({
+        n: 1,
+      });
+    } finally {
+      await new Promise<void>((resolve) => refusing.close(() => resolve()));
+    }
+    const retry = await digest();
+    expect(retry.status).toBe(0);
+    const ada = received.find((m) => JSON.stringify(m.to).includes("ada@example.org"));
+    expect(ada?.text).toContain("Vision Transformers for Satellite Imagery");
+  });
+
   it("refuses to send without SMTP_URL unless it is a dry run", async () => {
     const run = await runScriptAsync("scripts/digest.ts", [], { DATABASE_URL: cat.url, SMTP_URL: "" });
     expect(run.status).toBe(2);
