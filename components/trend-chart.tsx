@@ -5,12 +5,12 @@
 // chart is one image named by a summary sentence, and the exact values are in
 // the list beside it (components/trend-history.tsx). Colours are currentColor
 // from Tailwind classes, so dark mode needs nothing else. lib/trend.ts does the maths.
+import { shortDay } from "@/lib/feed/dates";
 import {
   formatValue,
   isChartable,
   layoutTrend,
   pointLabel,
-  shortDay,
   trendSummary,
   type ChartBox,
   type PlacedPoint,

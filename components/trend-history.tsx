@@ -4,7 +4,7 @@
 // screen-reader-friendly record; the chart is its picture.
 import { TrendChart } from "@/components/trend-chart";
 import type { Appearance } from "@/lib/catalog";
-import { formatDay } from "@/lib/feed/dates";
+import { formatDay, weekdayOf } from "@/lib/feed/dates";
 import { trendSeries } from "@/lib/trend";
 
 const SOURCE_LABEL: Record<string, string> = { "text-page": "Trending page", hf: "Hugging Face", arxiv: "arXiv" };
@@ -13,8 +13,6 @@ const SOURCE_NOTE: Record<string, string> = {
   hf: "From Hugging Face's daily papers.",
   arxiv: "From arXiv listings.",
 };
-const weekday = (day: string) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", { weekday: "short", timeZone: "UTC" });
 // Whole class names, so Tailwind sees them: one column per shown field.
 const COLUMNS: Record<number, string> = {
   2: "grid-cols-[auto_auto]",
@@ -51,7 +49,7 @@ export function TrendHistory({ appearances }: { appearances: Appearance[] }) {
             >
               <time dateTime={a.feedDate} className="whitespace-nowrap">
                 {/* Phones drop the weekday so four columns fit. */}
-                <span className="max-sm:hidden">{weekday(a.feedDate)}, </span>
+                <span className="max-sm:hidden">{weekdayOf(a.feedDate)}, </span>
                 {formatDay(a.feedDate)}
               </time>
               {mixed && (

@@ -9,7 +9,7 @@ import { getPrisma } from "@/lib/db/client";
 import { parseJsonArray } from "@/lib/json";
 import { cmp } from "@/lib/compare";
 import type { Sort } from "@/lib/listing-params";
-import { periodContaining, type Period } from "@/lib/periods";
+import { byPopularity, periodContaining, type Period } from "@/lib/periods";
 import { similarTo, suggestQueries, toSearchDoc, type MatchMode } from "@/lib/search/index";
 import { isEmptyQuery, parseQuery, type ParsedQuery } from "@/lib/search/query";
 import { getSearchState } from "@/lib/search/service";
@@ -256,20 +256,16 @@ type PeriodStat = {
   /** Highest upvotes any day of the period reported, or null when no source counts them. */
   upvotes: number | null;
   /** Best (lowest) feed rank in the period. */
-  bestRank: number;
+  rank: number;
   /** Days of the period it trended. */
   days: number;
   newestOn: string;
   sortTitle: string;
 };
 
-/**
- * Orders within a period: by upvotes when known (papers with upvotes first), else
- * by feed rank, then by how many days it trended.
- */
+/** Orders within a period: "trending" is byPopularity over the period, then by how many days it trended. */
 const PERIOD_COMPARE: Record<Exclude<Sort, "relevance">, (a: PeriodStat, b: PeriodStat) => number> = {
-  trending: (a, b) =>
-    cmp(b.upvotes ?? -1, a.upvotes ?? -1) || cmp(a.bestRank, b.bestRank) || cmp(b.days, a.days) || cmp(a.id, b.id),
+  trending: (a, b) => byPopularity(a, b) || cmp(b.days, a.days) || cmp(a.id, b.id),
   newest: (a, b) => cmp(b.newestOn, a.newestOn) || PERIOD_COMPARE.trending(a, b),
   title: (a, b) => cmp(a.sortTitle, b.sortTitle) || cmp(a.id, b.id),
 };
@@ -280,12 +276,12 @@ async function periodStats(period: Period): Promise<Map<number, PeriodStat>> {
     {
       id: number | bigint;
       upvotes: number | bigint | null;
-      bestRank: number | bigint;
+      rank: number | bigint;
       days: number | bigint;
       newestOn: string;
       sortTitle: string;
     }[]
-  >`SELECT a.paperId AS id, max(a.upvotes) AS upvotes, min(a.rank) AS bestRank, count(DISTINCT a.feedDate) AS days,
+  >`SELECT a.paperId AS id, max(a.upvotes) AS upvotes, min(a.rank) AS rank, count(DISTINCT a.feedDate) AS days,
       p.newestOn AS newestOn, p.sortTitle AS sortTitle
     FROM Appearance a JOIN Paper p ON p.id = a.paperId
     WHERE a.feedDate BETWEEN ${period.from} AND ${period.to}
@@ -296,7 +292,7 @@ async function periodStats(period: Period): Promise<Map<number, PeriodStat>> {
       {
         id: Number(r.id),
         upvotes: r.upvotes === null ? null : Number(r.upvotes),
-        bestRank: Number(r.bestRank),
+        rank: Number(r.rank),
         days: Number(r.days),
         newestOn: r.newestOn,
         sortTitle: r.sortTitle,

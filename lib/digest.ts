@@ -33,6 +33,7 @@ type SubscriberRow = {
 
 type PaperRow = {
   id: number;
+  createdAt: string;
   slug: string;
   title: string;
   abstract: string;
@@ -63,7 +64,11 @@ export type DigestOptions = {
   dryRun?: boolean;
 };
 
-/** Papers added in (since, through], trending first, with their topic slugs (strongest first). */
+/**
+ * Papers added in (since, through], trending first, with their topic slugs
+ * (strongest first) and their email text. Read once per run, from the earliest
+ * mark any subscriber has; each subscriber then takes those after their own.
+ */
 function papersAdded(
   db: Db,
   since: string,
@@ -71,7 +76,7 @@ function papersAdded(
 ): (DigestPaper & { row: PaperRow; topicSlugs: string[] })[] {
   const rows = db
     .prepare<[string, string], PaperRow>(
-      `SELECT p.id, p.slug, p.title, p.abstract, p.keyPhrases, p.firstFeedDate, p.lastFeedDate, p.lastRank,
+      `SELECT p.id, p.createdAt, p.slug, p.title, p.abstract, p.keyPhrases, p.firstFeedDate, p.lastFeedDate, p.lastRank,
          p.newestOn, p.sortTitle,
          (SELECT json_group_array(topic) FROM (SELECT topic FROM PaperTopic t WHERE t.paperId = p.id ORDER BY position)) AS topics
        FROM Paper p WHERE p.createdAt > ? AND p.createdAt <= ?
@@ -116,83 +121,77 @@ export function selectForSubscriber<T extends { row: PaperRow; topicSlugs: strin
   return ordered.flatMap((h) => byId.get(h.id) ?? []);
 }
 
+function statements(db: Db) {
+  return {
+    confirmed: db.prepare<[], SubscriberRow>(
+      `SELECT id, email, topics, query, confirmedAt, digestedThrough FROM Subscriber WHERE status = 'confirmed' ORDER BY id`,
+    ),
+    record: db.prepare(
+      `INSERT INTO DigestDelivery (subscriberId, through, papers, status, createdAt) VALUES (?, ?, ?, 'sending', ?)
+       ON CONFLICT (subscriberId, through) DO NOTHING`,
+    ),
+    finish: db.prepare(`UPDATE DigestDelivery SET status = ?, message = ? WHERE subscriberId = ? AND through = ?`),
+    // Moves a subscriber's mark only if no other run moved it since we read it.
+    moveMark: db.prepare<[string | null, number, string | null]>(
+      `UPDATE Subscriber SET digestedThrough = ? WHERE id = ? AND status = 'confirmed' AND digestedThrough IS ?`,
+    ),
+  };
+}
+
 export async function runDigest(db: Db, options: DigestOptions): Promise<DigestOutcome[]> {
   const cutoff = sqlTimestamp(options.now);
-  const subscribers = db
-    .prepare<[], SubscriberRow>(
-      `SELECT id, email, topics, query, confirmedAt, digestedThrough FROM Subscriber WHERE status = 'confirmed' ORDER BY id`,
-    )
-    .all();
-  const claim = db.transaction((s: SubscriberRow, count: number): boolean => {
-    const inserted = db
-      .prepare(
-        `INSERT INTO DigestDelivery (subscriberId, through, papers, status, createdAt) VALUES (?, ?, ?, 'sending', ?)
-         ON CONFLICT (subscriberId, through) DO NOTHING`,
-      )
-      .run(s.id, cutoff, count, sqlTimestamp()).changes;
-    if (inserted === 0) return false;
-    // Only if no other run moved the mark since we read it.
-    return (
-      db
-        .prepare(
-          `UPDATE Subscriber SET digestedThrough = ? WHERE id = ? AND status = 'confirmed' AND digestedThrough IS ?`,
-        )
-        .run(cutoff, s.id, s.digestedThrough).changes === 1
-    );
+  const s = statements(db);
+  const subscribers = s.confirmed.all();
+  const markOf = (sub: SubscriberRow) => sub.digestedThrough ?? sub.confirmedAt;
+  const earliest = subscribers.reduce<string | null>(
+    (min, sub) => (!min || markOf(sub) < min ? markOf(sub) : min),
+    null,
+  );
+  const added = earliest && earliest < cutoff ? papersAdded(db, earliest, cutoff) : [];
+  const claim = db.transaction((sub: SubscriberRow, count: number): boolean => {
+    if (s.record.run(sub.id, cutoff, count, sqlTimestamp()).changes === 0) return false;
+    return s.moveMark.run(cutoff, sub.id, sub.digestedThrough).changes === 1;
   });
+  const release = db.transaction((sub: SubscriberRow, reason: string) => {
+    s.finish.run("failed", reason, sub.id, cutoff);
+    s.moveMark.run(sub.digestedThrough, sub.id, cutoff);
+  });
+
   const outcomes: DigestOutcome[] = [];
-  for (const s of subscribers) {
-    const since = s.digestedThrough ?? s.confirmedAt;
+  for (const sub of subscribers) {
+    const since = markOf(sub);
     if (since >= cutoff) continue;
-    const topics = parseJsonArray<string>(s.topics);
-    const chosen = selectForSubscriber(papersAdded(db, since, cutoff), topics, s.query);
+    const topics = parseJsonArray<string>(sub.topics);
+    const chosen = selectForSubscriber(
+      added.filter((p) => p.row.createdAt > since),
+      topics,
+      sub.query,
+    );
     if (chosen.length === 0) {
-      if (!options.dryRun) {
-        db.prepare(`UPDATE Subscriber SET digestedThrough = ? WHERE id = ? AND digestedThrough IS ?`).run(
-          cutoff,
-          s.id,
-          s.digestedThrough,
-        );
-      }
-      outcomes.push({ email: s.email, papers: 0, status: "nothing new" });
+      if (!options.dryRun) s.moveMark.run(cutoff, sub.id, sub.digestedThrough);
+      outcomes.push({ email: sub.email, papers: 0, status: "nothing new" });
       continue;
     }
-    if (!options.dryRun && !claim.immediate(s, chosen.length)) continue;
+    if (!options.dryRun && !claim.immediate(sub, chosen.length)) continue;
     const message = digestEmail({
-      to: s.email,
+      to: sub.email,
       site: options.site,
       scope: scopeLine(
         topics.map((t) => TOPIC_BY_SLUG.get(t)?.name ?? t),
-        s.query,
+        sub.query,
       ),
       papers: chosen.slice(0, MAX_DIGEST_PAPERS),
       more: Math.max(0, chosen.length - MAX_DIGEST_PAPERS),
-      unsubscribeUrl: unsubscribeUrl(options.site, s.id, options.secret),
+      unsubscribeUrl: unsubscribeUrl(options.site, sub.id, options.secret),
     });
     try {
       await options.mailer.send(message);
-      if (!options.dryRun) {
-        db.prepare(`UPDATE DigestDelivery SET status = 'sent' WHERE subscriberId = ? AND through = ?`).run(
-          s.id,
-          cutoff,
-        );
-      }
-      outcomes.push({ email: s.email, papers: chosen.length, status: "sent" });
+      if (!options.dryRun) s.finish.run("sent", null, sub.id, cutoff);
+      outcomes.push({ email: sub.email, papers: chosen.length, status: "sent" });
     } catch (error) {
       const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
-      if (!options.dryRun) {
-        db.transaction(() => {
-          db.prepare(
-            `UPDATE DigestDelivery SET status = 'failed', message = ? WHERE subscriberId = ? AND through = ?`,
-          ).run(reason, s.id, cutoff);
-          db.prepare(`UPDATE Subscriber SET digestedThrough = ? WHERE id = ? AND digestedThrough = ?`).run(
-            s.digestedThrough,
-            s.id,
-            cutoff,
-          );
-        })();
-      }
-      outcomes.push({ email: s.email, papers: chosen.length, status: "failed", message: reason });
+      if (!options.dryRun) release(sub, reason);
+      outcomes.push({ email: sub.email, papers: chosen.length, status: "failed", message: reason });
     }
   }
   return outcomes;

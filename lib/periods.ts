@@ -2,7 +2,8 @@
 // an ISO week (?week=YYYY-Www) or a month (?month=YYYY-MM). Pure date arithmetic
 // on "YYYY-MM-DD" strings in UTC, so a period means the same days on every
 // machine whatever its time zone. No server-only imports: components use it.
-import { isoDay, parseIsoDay } from "@/lib/feed/dates";
+import { cmp } from "@/lib/compare";
+import { formatDay, isoDay, parseIsoDay, weekdayOf } from "@/lib/feed/dates";
 
 export type PeriodKind = "date" | "week" | "month";
 
@@ -24,6 +25,11 @@ const utc = (year: number, monthIndex: number, day: number) => new Date(0).setUT
 /** The day `n` days after `day` (n may be negative). */
 export function addDays(day: string, n: number): string {
   return fromTime(toTime(day) + n * DAY_MS);
+}
+
+/** How many days `to` is after `from` (negative when before). */
+export function daysApart(from: string, to: string): number {
+  return Math.round((toTime(to) - toTime(from)) / DAY_MS);
 }
 
 /** Days from `from` to `to`, inclusive, in order (empty when to < from). */
@@ -85,8 +91,6 @@ export function shiftPeriod(period: Period, step: -1 | 1): Period {
   return periodContaining(period.kind, addDays(step < 0 ? period.from : period.to, step));
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const FULL_MONTHS = [
   "January",
   "February",
@@ -103,42 +107,40 @@ const FULL_MONTHS = [
 ];
 
 /** "Fri, Nov 27, 2026" */
-export function dayLabel(day: string): string {
-  const d = new Date(toTime(day));
-  return `${WEEKDAYS[d.getUTCDay()]}, ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
-}
+export const dayLabel = (day: string) => `${weekdayOf(day)}, ${formatDay(day)}`;
 
 /** How a period is named in headings: "Fri, Nov 27, 2026", "Week of Nov 23, 2026", "November 2026". */
 export function periodLabel(period: Period): string {
   if (period.kind === "date") return dayLabel(period.from);
-  if (period.kind === "week") {
-    const d = new Date(toTime(period.from));
-    return `Week of ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
-  }
-  const d = new Date(toTime(period.from));
-  return `${FULL_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  if (period.kind === "week") return `Week of ${formatDay(period.from)}`;
+  const [year, month] = period.from.split("-").map(Number) as [number, number];
+  return `${FULL_MONTHS[month - 1]} ${year}`;
 }
 
 export const PERIOD_NOUN: Record<PeriodKind, string> = { date: "day", week: "week", month: "month" };
 
+/** A showing: a day's (or a period's best) upvotes and feed rank. */
+type Showing = { upvotes: number | null; rank: number };
+
 /**
- * A paper's best showing within a period (its highest upvotes, else its best
- * rank; the later day on a tie), for listing cards of that period; null when it
- * did not trend then.
+ * Orders showings best first: by upvotes when a source counted them (counted
+ * before uncounted), else by feed rank. The one rule for ranking a period's
+ * papers and for picking a paper's best day in it.
  */
-export function bestDayIn<T extends { feedDate: string; rank: number; upvotes: number | null }>(
+export const byPopularity = (a: Showing, b: Showing) => cmp(b.upvotes ?? -1, a.upvotes ?? -1) || cmp(a.rank, b.rank);
+
+/**
+ * A paper's best showing within a period (byPopularity; the later day on a
+ * tie), for listing cards of that period; null when it did not trend then.
+ */
+export function bestDayIn<T extends Showing & { feedDate: string }>(
   appearances: T[],
   period: Pick<Period, "from" | "to">,
 ): T | null {
   let best: T | null = null;
   for (const a of appearances) {
     if (a.feedDate < period.from || a.feedDate > period.to) continue;
-    const better =
-      !best ||
-      (a.upvotes ?? -1) > (best.upvotes ?? -1) ||
-      ((a.upvotes ?? -1) === (best.upvotes ?? -1) &&
-        (a.rank < best.rank || (a.rank === best.rank && a.feedDate > best.feedDate)));
-    if (better) best = a;
+    if (!best || (byPopularity(a, best) || cmp(best.feedDate, a.feedDate)) < 0) best = a;
   }
   return best;
 }

@@ -4,6 +4,9 @@
 // readers. Pure: no React, no database, no clock; days are "YYYY-MM-DD" strings
 // read in UTC (like lib/periods.ts), so a point never shifts with the time zone.
 
+import { shortDay } from "@/lib/feed/dates";
+import { daysApart } from "@/lib/periods";
+
 /** What the chart needs from an appearance (lib/catalog's Appearance fits). */
 export type TrendAppearance = { feedDate: string; rank: number; upvotes: number | null };
 
@@ -29,10 +32,6 @@ export type TrendSeries = {
   spanDays: number;
 };
 
-const DAY_MS = 86_400_000;
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const toTime = (day: string) => Date.parse(`${day}T00:00:00Z`);
-
 /**
  * One point per day, oldest first. Plots upvotes when any appearance has them,
  * taking each day's highest count and leaving out days no source counted
@@ -56,7 +55,7 @@ export function trendSeries(appearances: readonly TrendAppearance[]): TrendSerie
   const first = days[0]?.[0];
   const points = days.map(([day, d]) => ({
     day,
-    offset: Math.round((toTime(day) - toTime(first!)) / DAY_MS),
+    offset: daysApart(first!, day),
     value: metric === "upvotes" ? d.upvotes! : d.rank,
     rank: d.rank,
     upvotes: d.upvotes,
@@ -131,13 +130,6 @@ export function layoutTrend(series: TrendSeries, box: ChartBox): TrendGeometry {
   const ticks =
     series.spanDays <= MAX_TICKED_DAYS ? Array.from({ length: series.spanDays + 1 }, (_, offset) => xOf(offset)) : [];
   return { points, segments, ticks, domain, plot };
-}
-
-/** "Nov 16", or "Nov 16, 2026" with the year. */
-export function shortDay(day: string, withYear = false): string {
-  const d = new Date(toTime(day));
-  const base = `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}`;
-  return withYear ? `${base}, ${d.getUTCFullYear()}` : base;
 }
 
 /** A value as axis labels and the summary state it: "85" upvotes, rank "#2". */

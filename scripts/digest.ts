@@ -5,30 +5,20 @@
 // twice at once (the second run exits 0). Exits 1 when an email failed, 2 on
 // bad arguments or settings.
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { databaseFile } from "@/lib/db/url";
 import { runDigest } from "@/lib/digest";
 import { acquireLock } from "@/lib/lock";
 import { mailerFromEnv, outboxDir, outboxMailer, smtpConfigured } from "@/lib/mail/transport";
 import { getSecret } from "@/lib/secret";
 import { siteUrl } from "@/lib/site-url";
-import { EXIT, fail, openCatalog } from "./lib/cli";
+import { EXIT, fail, openCatalog, parseCommandLine } from "./lib/cli";
 
 const USAGE = "usage: npm run digest [-- --dry-run [--out DIR]]";
 
 async function main() {
-  let values;
-  try {
-    values = parseArgs({
-      options: { "dry-run": { type: "boolean" }, out: { type: "string" }, help: { type: "boolean", short: "h" } },
-    }).values;
-  } catch (error) {
-    fail("digest", `${(error as Error).message} (${USAGE})`, EXIT.usage);
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    process.exit(EXIT.ok);
-  }
+  const { values } = parseCommandLine("digest", USAGE, {
+    options: { "dry-run": { type: "boolean" }, out: { type: "string" }, help: { type: "boolean", short: "h" } },
+  });
   const dryRun = Boolean(values["dry-run"]);
   if (values.out !== undefined && !dryRun) fail("digest", `--out is for --dry-run (${USAGE})`, EXIT.usage);
   if (!dryRun && !smtpConfigured()) {

@@ -6,16 +6,15 @@
 // Prints "added N, updated N, unchanged N, rejected N" and one line per rejected
 // entry; exits 1 with a one-line reason when the feed cannot be ingested at all
 // (the catalog is then unchanged), 2 on bad arguments.
-import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
-import { localDay, parseIsoDay } from "@/lib/feed/dates";
+import { localDay } from "@/lib/feed/dates";
 import { FORMAT_NAMES, type FormatName } from "@/lib/feed/detect";
 import type { FeedSource } from "@/lib/feed/schema";
 import { ingestFeedFile, ingestFeedUrl, isUrl, type IngestFileOptions } from "@/lib/ingest-file";
 import { rejectionLine, summaryLine, type IngestSummary } from "@/lib/ingest";
 import { periodOf } from "@/lib/periods";
 import { ARXIV_DEFAULT_MAX, arxivMaxSchema, arxivUrl, fetchOptionsFor, hfUrl, sourceUrls } from "@/lib/sources";
-import { EXIT, fail, openCatalog } from "./lib/cli";
+import { EXIT, fail, openCatalog, parseCommandLine, pastDay } from "./lib/cli";
 
 const USAGE = [
   "usage: npm run ingest -- <file-or-url> [--format text|hf|arxiv] [--date YYYY-MM-DD]",
@@ -32,10 +31,11 @@ type Plan = { target: string; format?: FeedSource; date?: string };
 
 const usage = (message: string): never => fail("ingest", `${message} (npm run ingest -- --help)`, EXIT.usage);
 
-function parseCommandLine(): Plan {
-  let parsed;
-  try {
-    parsed = parseArgs({
+function readArguments(): Plan {
+  const { values, positionals } = parseCommandLine(
+    "ingest",
+    USAGE,
+    {
       options: {
         date: { type: "string" },
         week: { type: "string" },
@@ -47,20 +47,10 @@ function parseCommandLine(): Plan {
         help: { type: "boolean", short: "h" },
       },
       allowPositionals: true,
-    });
-  } catch (error) {
-    return usage((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    process.exit(EXIT.ok);
-  }
-  const date = values.date;
-  if (date !== undefined) {
-    if (!parseIsoDay(date)) usage(`--date "${date}" is not a real day in the form YYYY-MM-DD`);
-    if (date > localDay()) usage(`--date ${date} is in the future`);
-  }
+    },
+    "npm run ingest -- --help",
+  );
+  const date = values.date === undefined ? undefined : pastDay("ingest", "date", values.date);
   let format: FeedSource | undefined;
   if (values.format !== undefined) {
     if (!(values.format in FORMAT_NAMES)) usage(`--format must be one of ${Object.keys(FORMAT_NAMES).join(", ")}`);
@@ -109,7 +99,7 @@ function parseCommandLine(): Plan {
 }
 
 async function main() {
-  const plan = parseCommandLine();
+  const plan = readArguments();
   let db;
   try {
     db = openCatalog();

@@ -4,45 +4,28 @@
 // cron and safe to run twice at once: a second run finds the lock, says so and
 // exits 0 without touching anything. Exits 1 when a source failed (its missing
 // days are retried by the next run), 2 on bad arguments or settings.
-import { parseArgs } from "node:util";
-import { localDay, parseIsoDay } from "@/lib/feed/dates";
+import { localDay } from "@/lib/feed/dates";
 import { databaseFile } from "@/lib/db/url";
 import { acquireLock } from "@/lib/lock";
 import { refreshSources } from "@/lib/refresh";
 import { configuredSources, sourceUrls } from "@/lib/sources";
-import { EXIT, fail, openCatalog } from "./lib/cli";
+import { EXIT, fail, openCatalog, parseCommandLine, pastDay } from "./lib/cli";
 
 const USAGE = "usage: npm run refresh [-- --since YYYY-MM-DD] [--until YYYY-MM-DD]";
 
-function parseCommandLine() {
-  let values;
-  try {
-    values = parseArgs({
-      options: { since: { type: "string" }, until: { type: "string" }, help: { type: "boolean", short: "h" } },
-    }).values;
-  } catch (error) {
-    fail("refresh", `${(error as Error).message} (${USAGE})`, EXIT.usage);
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    process.exit(EXIT.ok);
-  }
+function readArguments() {
+  const { values } = parseCommandLine("refresh", USAGE, {
+    options: { since: { type: "string" }, until: { type: "string" }, help: { type: "boolean", short: "h" } },
+  });
+  const since = values.since === undefined ? undefined : pastDay("refresh", "since", values.since);
   const today = localDay();
-  const day = (flag: string, value: string | undefined) => {
-    if (value === undefined) return undefined;
-    if (!parseIsoDay(value))
-      fail("refresh", `--${flag} "${value}" is not a real day in the form YYYY-MM-DD`, EXIT.usage);
-    if (value > today) fail("refresh", `--${flag} ${value} is in the future`, EXIT.usage);
-    return value;
-  };
-  const since = day("since", values.since);
-  const until = day("until", values.until) ?? today;
+  const until = values.until === undefined ? today : pastDay("refresh", "until", values.until);
   if (since && since > until) fail("refresh", `--since ${since} is after --until ${until}`, EXIT.usage);
   return { since, until, today };
 }
 
 async function main() {
-  const { since, until, today } = parseCommandLine();
+  const { since, until, today } = readArguments();
   let sources;
   try {
     sources = configuredSources();

@@ -1,17 +1,16 @@
 // `npm run retag [-- --all]`: recomputes topics and key phrases for papers tagged
 // by another version of the taxonomy or rules (with --all: every paper). Run it
 // after editing lib/topics/taxonomy.ts; `npm start` also does it on its own.
-import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { retagCatalog } from "@/lib/topics/store";
-import { EXIT, fail, openCatalog } from "./lib/cli";
+import { EXIT, fail, openCatalog, parseCommandLine } from "./lib/cli";
 
-let all = false;
-try {
-  all = Boolean(parseArgs({ options: { all: { type: "boolean" } } }).values.all);
-} catch (error) {
-  fail("retag", `${(error as Error).message} (usage: npm run retag [-- --all])`, EXIT.usage);
-}
+const USAGE = "usage: npm run retag [-- --all]";
+const all = Boolean(
+  parseCommandLine("retag", USAGE, {
+    options: { all: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  }).values.all,
+);
 const db = openCatalog();
 const bar =
   process.stderr.isTTY && !process.env.CI

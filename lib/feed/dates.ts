@@ -66,13 +66,25 @@ export function resolveMonthDay({ month, day, year }: MonthDay, today: string): 
   return isoDay(y, month, day);
 }
 
-/** "Mar 11, 2026" for a "YYYY-MM-DD" day, in UTC so the day never shifts. */
-export function formatDay(day: string): string {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("en-US", {
-    month: "short",
-    day: "numeric",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+const SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+/** The fields of a "YYYY-MM-DD" day: year, month (1-12), day. */
+const fieldsOf = (day: string) => day.split("-").map(Number) as [number, number, number];
+
+/** "Nov 16", or "Nov 16, 2026" with the year. Read from the string: no time zone can shift it. */
+export function shortDay(day: string, withYear = false): string {
+  const [y, m, d] = fieldsOf(day);
+  const base = `${SHORT_MONTHS[m - 1]} ${d}`;
+  return withYear ? `${base}, ${y}` : base;
+}
+
+/** "Mar 11, 2026" for a "YYYY-MM-DD" day. */
+export const formatDay = (day: string) => shortDay(day, true);
+
+/** "Fri": the day of the week, in the proleptic Gregorian calendar. */
+export function weekdayOf(day: string): string {
+  const [y, m, d] = fieldsOf(day);
+  // setUTCFullYear, unlike Date.UTC, does not read years 0-99 as 1900-1999.
+  return WEEKDAYS[new Date(new Date(0).setUTCFullYear(y, m - 1, d)).getUTCDay()]!;
 }
