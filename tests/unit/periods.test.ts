@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   addDays,
+  bestDayIn,
   dayLabel,
   daysBetween,
   isoWeekOf,
@@ -284,5 +285,29 @@ describe("time zones", () => {
       if (tz === "America/Los_Angeles") expect(offset).toBe(8 * 60);
       expect(computeEverything(), tz).toEqual(utc);
     }
+  });
+});
+
+describe("bestDayIn", () => {
+  const day = (feedDate: string, rank: number, upvotes: number | null) => ({ feedDate, rank, upvotes });
+
+  it("picks the day in the period with the most upvotes, else the best rank, the later day on a tie", () => {
+    const week = { from: "2026-11-23", to: "2026-11-29" };
+    const history = [
+      day("2026-11-20", 1, 500),
+      day("2026-11-23", 4, 40),
+      day("2026-11-24", 2, 90),
+      day("2026-11-25", 1, 90),
+    ];
+    expect(bestDayIn(history, week)).toEqual(day("2026-11-25", 1, 90));
+    expect(bestDayIn([day("2026-11-23", 3, null), day("2026-11-24", 2, null)], week)).toEqual(
+      day("2026-11-24", 2, null),
+    );
+    expect(bestDayIn([day("2026-11-23", 2, null), day("2026-11-26", 2, null)], week)?.feedDate).toBe("2026-11-26");
+    expect(bestDayIn([day("2026-11-23", 9, 1), day("2026-11-24", 1, null)], week)?.feedDate).toBe("2026-11-23");
+  });
+
+  it("is null for a paper that did not trend in the period", () => {
+    expect(bestDayIn([day("2026-11-20", 1, 500)], { from: "2026-11-23", to: "2026-11-29" })).toBeNull();
   });
 });
