@@ -271,6 +271,16 @@ function upsertRecord(s: Statements, r: FeedRecord, runId: number): "added" | "u
     githubStars: r.githubStars ?? null,
     comments: r.comments ?? null,
   };
+  const addAppearance = (paperId: number) =>
+    s.insertAppearance.run({
+      paperId,
+      source: r.source,
+      feedDate: r.feedDate,
+      rank: r.rank,
+      ...seenThatDay,
+      runId,
+      now,
+    });
 
   if (!existing) {
     const key = s.keyTaken.get(r.key) ? `${r.key}#${now}` : r.key;
@@ -288,15 +298,7 @@ function upsertRecord(s: Statements, r: FeedRecord, runId: number): "added" | "u
       now,
     });
     const id = Number(info.lastInsertRowid);
-    s.insertAppearance.run({
-      paperId: id,
-      source: r.source,
-      feedDate: r.feedDate,
-      rank: r.rank,
-      ...seenThatDay,
-      runId,
-      now,
-    });
+    addAppearance(id);
     writeTagging(s.db, id, tagPaper(r.title, r.abstract));
     return "added";
   }
@@ -306,15 +308,7 @@ function upsertRecord(s: Statements, r: FeedRecord, runId: number): "added" | "u
 
   const seen = s.appearance.get(existing.id, r.source, r.feedDate);
   if (!seen) {
-    s.insertAppearance.run({
-      paperId: existing.id,
-      source: r.source,
-      feedDate: r.feedDate,
-      rank: r.rank,
-      ...seenThatDay,
-      runId,
-      now,
-    });
+    addAppearance(existing.id);
     changed = true;
   } else {
     // A figure the feed does not report this time keeps the one recorded for that day.

@@ -2,41 +2,26 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildAtomFeed, htmlText, type AtomFeedInput } from "@/lib/atom";
 import type { PaperView } from "@/lib/catalog";
+import { paperView } from "@/tests/helpers/paper-view";
 import { TOPIC_BY_SLUG } from "@/lib/topics/taxonomy";
 
 const SITE = "https://shelf.example.org";
 const ATOM_NS = "http://www.w3.org/2005/Atom";
 
 function paper(overrides: Partial<PaperView> = {}): PaperView {
-  return {
-    id: 1,
+  return paperView({
     slug: "sparse-experts-at-scale",
     title: "Sparse Experts at Scale",
     abstract: "We study sparse experts. They scale well.",
     arxivId: "2511.01234",
     authors: ["Jane Doe", "Wei Zhang"],
     publishedOn: "2026-11-02",
-    links: [],
-    hasCode: false,
     firstFeedDate: "2026-11-20",
     lastFeedDate: "2026-11-27",
     lastRank: 3,
-    appearances: [],
-    topics: [],
-    keyPhrases: [],
-    updatedOn: null,
     upvotes: 12,
-    githubStars: null,
-    githubRepo: null,
-    projectPage: null,
-    pdfUrl: null,
-    aiSummary: null,
-    keywords: [],
-    categories: [],
-    doi: null,
-    comment: null,
     ...overrides,
-  };
+  });
 }
 
 const topic = (slug: string) => ({ slug, name: TOPIC_BY_SLUG.get(slug)!.name });

@@ -4,37 +4,11 @@ import { AiSummary } from "@/components/ai-summary";
 import { AuthorList } from "@/components/author-list";
 import { PaperFacts } from "@/components/paper-facts";
 import type { PaperView } from "@/lib/catalog";
+import { paperView } from "@/tests/helpers/paper-view";
 
 const html = (node: React.ReactElement) => renderToStaticMarkup(node);
 
-const BARE: PaperView = {
-  id: 1,
-  slug: "a-paper",
-  title: "A paper",
-  abstract: "An abstract.",
-  arxivId: null,
-  authors: [],
-  publishedOn: null,
-  links: [],
-  hasCode: false,
-  firstFeedDate: "2026-11-16",
-  lastFeedDate: "2026-11-16",
-  lastRank: 1,
-  appearances: [],
-  topics: [],
-  keyPhrases: [],
-  updatedOn: null,
-  upvotes: null,
-  githubStars: null,
-  githubRepo: null,
-  projectPage: null,
-  pdfUrl: null,
-  aiSummary: null,
-  keywords: [],
-  categories: [],
-  doi: null,
-  comment: null,
-};
+const BARE: PaperView = paperView();
 
 const FULL: PaperView = {
   ...BARE,
