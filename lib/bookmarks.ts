@@ -10,7 +10,7 @@ import { sqlTimestamp } from "@/lib/db/sqlite";
 import { paperSelect, toView, type PaperView } from "@/lib/catalog";
 import { parseQuery } from "@/lib/search/query";
 import { getSearchState } from "@/lib/search/service";
-import { selectHits } from "@/lib/search/state";
+import { allHits, selectHits } from "@/lib/search/state";
 import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH, SHELF_PAGE_SIZE, type ShelfParams } from "@/lib/shelf-params";
 import { TOPIC_BY_SLUG } from "@/lib/topics/taxonomy";
 
@@ -213,9 +213,7 @@ export async function listShelf(visitorId: string | null, params: ShelfParams): 
     const parsed = parseQuery(params.q, (slug) => TOPIC_BY_SLUG.has(slug));
     const onShelf = new Set(selected.map((r) => r.paper.id));
     const state = await getSearchState();
-    ranked = selectHits(state, parsed, "relevance")
-      .ordered.map((h) => h.id)
-      .filter((id) => onShelf.has(id));
+    ranked = allHits(selectHits(state, parsed, "relevance", (id) => onShelf.has(id))).map((h) => h.id);
     // The visitor's own words count too: every query word in the note or tags.
     const words = params.q
       .toLowerCase()

@@ -13,7 +13,7 @@ import { byPopularity, periodContaining, type Period } from "@/lib/periods";
 import { similarTo, suggestQueries, toSearchDoc, type MatchMode } from "@/lib/search/index";
 import { isEmptyQuery, parseQuery, type ParsedQuery } from "@/lib/search/query";
 import { getSearchState } from "@/lib/search/service";
-import { selectHits, topicCounts } from "@/lib/search/state";
+import { allHits, selectHits, topicCounts } from "@/lib/search/state";
 import { indexTerms, tokenize } from "@/lib/search/terms";
 import type { PaperLink } from "@/lib/text/links";
 import { plainText } from "@/lib/text/rich-text";
@@ -215,34 +215,32 @@ export async function findPapers(req: ListingRequest): Promise<Listing> {
   const inPeriod = req.period ? await periodStats(req.period) : null;
   if (isEmptyQuery(parsed)) return inPeriod ? listPeriod(req, inPeriod) : listAll(req);
   const state = await getSearchState();
-  const selected = selectHits(state, parsed, req.sort);
+  const selected = selectHits(state, parsed, req.sort, inPeriod ? (id) => inPeriod.has(id) : undefined);
   const { mode, ranked } = selected;
-  let ordered = selected.ordered;
-  if (inPeriod) {
-    ordered = ordered.filter((h) => inPeriod.has(h.id));
-    // Within a period, "trending" means the period's own figures, not the paper's latest day.
-    if (req.sort === "trending" || (req.sort === "relevance" && !ranked)) {
-      ordered = ordered.sort((a, b) => PERIOD_COMPARE.trending(inPeriod.get(a.id)!, inPeriod.get(b.id)!));
-    }
+  let pageOf = selected.slice;
+  // Within a period, "trending" means the period's own figures, not the paper's latest day.
+  if (inPeriod && (req.sort === "trending" || (req.sort === "relevance" && !ranked))) {
+    const inOrder = allHits(selected).sort((a, b) => PERIOD_COMPARE.trending(inPeriod.get(a.id)!, inPeriod.get(b.id)!));
+    pageOf = (start, end) => inOrder.slice(start, end);
   }
-  const { page, pageCount, skip } = pageWindow(ordered.length, req);
-  const slice = ordered.slice(skip, skip + req.limit);
+  const { page, pageCount, skip } = pageWindow(selected.size, req);
+  const slice = pageOf(skip, skip + req.limit);
   const byId = await papersByIds(slice.map((h) => h.id));
   const items = slice.flatMap((h) => {
     const paper = byId.get(h.id);
     if (!paper) return [];
     return ranked ? [{ ...paper, match: { score: h.score, terms: h.terms } }] : [paper];
   });
-  const counts = topicCounts(state, ordered);
+  const counts = topicCounts(state, selected.ids());
   const surface = (term: string) => state.surface.get(term) ?? term;
   return {
-    total: ordered.length,
+    total: selected.size,
     page,
     limit: req.limit,
     pageCount,
     items,
     mode,
-    suggestions: ordered.length === 0 ? suggestQueries(state.index, parsed.words, surface) : [],
+    suggestions: selected.size === 0 ? suggestQueries(state.index, parsed.words, surface) : [],
     facets: facetsOf(counts, parsed.topics),
     topics: parsed.topics.map(topicRef),
     searched: true,
@@ -379,7 +377,7 @@ export type RelatedPaper = { slug: string; title: string; lastFeedDate: string; 
 export async function getRelatedPapers(paper: PaperView, limit = 5): Promise<RelatedPaper[]> {
   const state = await getSearchState();
   const doc = toSearchDoc({ ...paper, topics: paper.topics.map((t) => t.slug) });
-  const hits = similarTo(state.index, doc, (t) => state.df.get(t) ?? 0, limit);
+  const hits = similarTo(state.index, doc, limit);
   // Show shared terms as this paper writes them, not as stems.
   const spelled = new Map<string, string>();
   for (const w of tokenize(`${plainText(paper.title)} ${plainText(paper.abstract)}`)) {

@@ -14,7 +14,7 @@ import { digestEmail, scopeLine, type DigestPaper } from "@/lib/mail/templates";
 import { unsubscribeUrl } from "@/lib/mail/tokens";
 import type { Mailer } from "@/lib/mail/transport";
 import { parseQuery } from "@/lib/search/query";
-import { createState, putPaper, selectHits } from "@/lib/search/state";
+import { allHits, createState, putPaper, selectHits } from "@/lib/search/state";
 import { excerpt } from "@/lib/text/excerpt";
 import { parseRichText, plainText } from "@/lib/text/rich-text";
 import { TOPIC_BY_SLUG } from "@/lib/topics/taxonomy";
@@ -111,14 +111,15 @@ export function selectForSubscriber<T extends { row: PaperRow; topicSlugs: strin
   for (const p of inTopics) {
     putPaper(state, { ...p.row, keyPhrases: parseJsonArray<string>(p.row.keyPhrases), topics: p.topicSlugs });
   }
-  const { ordered, mode } = selectHits(
+  const selection = selectHits(
     state,
     parseQuery(query, (slug) => TOPIC_BY_SLUG.has(slug)),
     "relevance",
   );
+  const { mode } = selection;
   if (mode === "partial") return [];
   const byId = new Map(inTopics.map((p) => [p.row.id, p]));
-  return ordered.flatMap((h) => byId.get(h.id) ?? []);
+  return allHits(selection).flatMap((h) => byId.get(h.id) ?? []);
 }
 
 function statements(db: Db) {

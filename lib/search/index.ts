@@ -1,7 +1,15 @@
 // The MiniSearch index over the catalog: which fields, how they are weighted, and
 // how a parsed query runs. Pure: building and querying only; lib/search/service.ts
 // owns the index's lifecycle (built once per process, refreshed on catalog change).
-import MiniSearch, { type Query, type SearchResult } from "minisearch";
+import MiniSearch, { type Query } from "minisearch";
+import {
+  allDocuments,
+  closeIndexTerms,
+  documentFrequency,
+  hasIndexTerm,
+  searchIndex,
+  type Matches,
+} from "@/lib/search/engine";
 import { fieldAcronymAliases } from "@/lib/search/field-acronyms";
 import type { ParsedQuery } from "@/lib/search/query";
 import {
@@ -34,6 +42,12 @@ export type SearchDoc = {
 export type IndexablePaper = { id: number; title: string; abstract: string; keyPhrases: string[]; topics: string[] };
 
 export type SearchHit = { id: number; score: number; terms: string[] };
+
+/** Whether the catalog has every term of `word` (a word the reader typed). */
+function knownWord(index: MiniSearch<SearchDoc>, word: string): boolean {
+  const terms = splitWords(word).flatMap((w) => queryTerm(w) ?? []);
+  return terms.length > 0 && terms.every((t) => hasIndexTerm(index, t));
+}
 
 /** How the results were found: every word as typed, every word allowing typos, or only some words. */
 export type MatchMode = "exact" | "typo" | "partial";
@@ -113,7 +127,7 @@ const HYPHEN = /[-\u2010\u2011]/;
 function wordQuery(word: string, typos?: MiniSearch<SearchDoc>): Query | null {
   if (!HYPHEN.test(word)) {
     if (!termsOf(word).length) return null;
-    const unknown = typos && typos.search(word, { prefix: false, fuzzy: false }).length === 0;
+    const unknown = typos && !knownWord(typos, word);
     return unknown ? { combineWith: "AND", queries: [word], fuzzy: fuzziness(word) } : word;
   }
   const parts = word.split(HYPHEN).filter((p) => termsOf(p).length > 0);
@@ -129,9 +143,6 @@ function positiveQuery(parsed: ParsedQuery, combineWith: "AND" | "OR", typos?: M
   const queries = words.map((w) => wordQuery(w, typos)).filter((q): q is Query => q !== null);
   return queries.length ? { combineWith, queries } : null;
 }
-
-const toHits = (results: SearchResult[]): SearchHit[] =>
-  results.map((r) => ({ id: r.id as number, score: r.score, terms: r.terms }));
 
 export type SearchFilters = {
   /** Whether a paper may appear at all (topic filters). */
@@ -152,10 +163,9 @@ export function runSearch(
   index: MiniSearch<SearchDoc>,
   parsed: ParsedQuery,
   filters: SearchFilters = {},
-): { hits: SearchHit[]; mode: MatchMode; ranked: boolean } {
+): { matches: Matches; mode: MatchMode; ranked: boolean } {
   const excluded = excludedIds(index, parsed, filters);
-  const filter = (r: SearchResult) => {
-    const id = r.id as number;
+  const filter = (id: number) => {
     if (excluded.has(id) || (filters.allow && !filters.allow(id))) return false;
     if (!parsed.phrases.length) return true;
     const text = filters.textOf?.(id);
@@ -164,28 +174,32 @@ export function runSearch(
   const all = positiveQuery(parsed, "AND");
   if (!all) {
     // Words that are all stop words ask for nothing findable; only a query of filters lists everything allowed.
-    if (parsed.words.length || parsed.phrases.length) return { hits: [], mode: "exact", ranked: true };
-    return { hits: toHits(index.search(MiniSearch.wildcard, { filter })), mode: "exact", ranked: false };
+    if (parsed.words.length || parsed.phrases.length) return { matches: noMatches, mode: "exact", ranked: true };
+    return { matches: allDocuments(index, filter), mode: "exact", ranked: false };
   }
   const lastWord = parsed.words.at(-1);
   const prefix = (term: string, i: number, terms: string[]) =>
     lastWord !== undefined && i === terms.length - 1 && term.length >= 3 && termsOf(lastWord).at(-1) === term;
-  const exact = index.search(all, { filter, fuzzy: false, prefix });
-  if (exact.length > 0) return { hits: toHits(exact), mode: "exact", ranked: true };
-  const typos = index.search(positiveQuery(parsed, "AND", index)!, { filter, fuzzy: false, prefix });
-  if (typos.length > 0) return { hits: toHits(typos), mode: "typo", ranked: true };
+  const exact = searchIndex(index, all, { fuzzy: false, prefix }, filter);
+  if (exact.size > 0) return { matches: exact, mode: "exact", ranked: true };
+  const typos = searchIndex(index, positiveQuery(parsed, "AND", index)!, { fuzzy: false, prefix }, filter);
+  if (typos.size > 0) return { matches: typos, mode: "typo", ranked: true };
   const some = positiveQuery(parsed, "OR", index)!;
   const partial =
-    parsed.words.length + parsed.phrases.length > 1 ? index.search(some, { filter, fuzzy: false, prefix }) : [];
-  return { hits: toHits(partial), mode: "partial", ranked: true };
+    parsed.words.length + parsed.phrases.length > 1
+      ? searchIndex(index, some, { fuzzy: false, prefix }, filter)
+      : noMatches;
+  return { matches: partial, mode: "partial", ranked: true };
 }
+
+const noMatches: Matches = { size: 0, ids: () => [], top: () => [], termsOf: () => [] };
 
 /** Papers that an excluded word or phrase rules out. */
 function excludedIds(index: MiniSearch<SearchDoc>, parsed: ParsedQuery, filters: SearchFilters): Set<number> {
   const out = new Set<number>();
   for (const word of parsed.excludedWords) {
     const q = wordQuery(word);
-    if (q) for (const r of index.search(q, { prefix: false, fuzzy: false })) out.add(r.id as number);
+    if (q) for (const id of searchIndex(index, q, { prefix: false, fuzzy: false }).ids()) out.add(id);
   }
   for (const phrase of parsed.excludedPhrases) {
     const q = positiveQuery(
@@ -193,9 +207,9 @@ function excludedIds(index: MiniSearch<SearchDoc>, parsed: ParsedQuery, filters:
       "AND",
     );
     if (!q) continue;
-    for (const r of index.search(q, { prefix: false, fuzzy: false })) {
-      const text = filters.textOf?.(r.id as number);
-      if (text !== undefined && containsPhrase(text, phrase)) out.add(r.id as number);
+    for (const id of searchIndex(index, q, { prefix: false, fuzzy: false }).ids()) {
+      const text = filters.textOf?.(id);
+      if (text !== undefined && containsPhrase(text, phrase)) out.add(id);
     }
   }
   return out;
@@ -203,12 +217,11 @@ function excludedIds(index: MiniSearch<SearchDoc>, parsed: ParsedQuery, filters:
 
 /** Catalog words close to `word` (one or two edits), best first; just `word` when the catalog has it. */
 function closeTerms(index: MiniSearch<SearchDoc>, word: string, surface: (term: string) => string): string[] {
-  if (index.search(word, { prefix: false, fuzzy: false }).length > 0) return [word];
+  if (knownWord(index, word)) return [word];
   const term = queryTerm(word) ?? "";
   const maxEdits = term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0;
   if (!maxEdits) return [];
-  const hits = index.search(word, { prefix: false, fuzzy: maxEdits, combineWith: "OR" });
-  return [...new Set(hits.flatMap((h) => h.terms))].map(surface);
+  return closeIndexTerms(index, term, maxEdits).map(surface);
 }
 
 /**
@@ -233,31 +246,32 @@ export function suggestQueries(
 
 export type SimilarHit = SearchHit & { shared: string[] };
 
+/** The fields whose words make a paper's text (for document frequencies in similarTo). */
+const TEXT_FIELDS = ["title", "abstract"];
+
 /**
  * Papers most like a paper by tf-idf: its most distinctive terms (frequent in it,
  * rare in the catalog) as a query, each weighted by its idf, scored by BM25. Each
  * hit lists the distinctive terms it shares, best first.
  */
-export function similarTo(
-  index: MiniSearch<SearchDoc>,
-  doc: SearchDoc,
-  documentFrequency: (term: string) => number,
-  limit: number,
-): SimilarHit[] {
+export function similarTo(index: MiniSearch<SearchDoc>, doc: SearchDoc, limit: number): SimilarHit[] {
   const n = Math.max(index.documentCount, 1);
+  const df = (t: string) => documentFrequency(index, t, TEXT_FIELDS);
   const tf = new Map<string, number>();
   for (const field of [doc.title, doc.title, doc.keyPhrases, doc.abstract]) {
     for (const w of tokenize(field)) for (const t of indexTerms(w)) tf.set(t, (tf.get(t) ?? 0) + 1);
   }
-  const idf = (t: string) => Math.log(1 + n / Math.max(1, documentFrequency(t)));
   const weighted = [...tf]
-    .filter(([t]) => t.length > 2 && !/^\d+$/.test(t) && documentFrequency(t) > 1)
-    .map(([t, f]) => ({ t, w: Math.log(1 + f) * idf(t) }))
+    .filter(([t]) => t.length > 2 && !/^\d+$/.test(t))
+    .map(([t, f]) => ({ t, f, df: df(t) }))
+    .filter(({ df }) => df > 1)
+    .map(({ t, f, df }) => ({ t, w: Math.log(1 + f) * Math.log(1 + n / df) }))
     .sort((a, b) => b.w - a.w)
     .slice(0, 20);
   if (weighted.length === 0) return [];
   const weightOf = new Map(weighted.map(({ t, w }) => [t, w]));
-  const results = index.search(
+  const matches = searchIndex(
+    index,
     { combineWith: "OR", queries: weighted.map(({ t }) => t) },
     {
       prefix: false,
@@ -265,13 +279,16 @@ export function similarTo(
       processTerm: (term) => term, // the terms are index terms already
       tokenize: (text) => [text],
       boostTerm: (term) => weightOf.get(term) ?? 1,
-      filter: (r) => r.id !== doc.id,
     },
+    (id) => id !== doc.id,
   );
-  return results.slice(0, limit).map((r) => ({
-    id: r.id as number,
-    score: r.score,
-    terms: r.terms,
-    shared: r.terms.filter((t) => weightOf.has(t)).sort((a, b) => weightOf.get(b)! - weightOf.get(a)!),
-  }));
+  return matches.top(limit).map(({ id, score }) => {
+    const terms = matches.termsOf(id);
+    return {
+      id,
+      score,
+      terms,
+      shared: terms.filter((t) => weightOf.has(t)).sort((a, b) => weightOf.get(b)! - weightOf.get(a)!),
+    };
+  });
 }

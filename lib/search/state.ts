@@ -5,7 +5,15 @@
 import type MiniSearch from "minisearch";
 import { cmp } from "@/lib/compare";
 import type { Sort } from "@/lib/listing-params";
-import { createIndex, phraseText, runSearch, toSearchDoc, type SearchDoc, type SearchHit } from "@/lib/search/index";
+import {
+  createIndex,
+  phraseText,
+  runSearch,
+  toSearchDoc,
+  type MatchMode,
+  type SearchDoc,
+  type SearchHit,
+} from "@/lib/search/index";
 import type { ParsedQuery } from "@/lib/search/query";
 import { indexTerms, tokenize } from "@/lib/search/terms";
 
@@ -28,33 +36,25 @@ export type SearchState = {
   keys: Map<number, PaperKeys>;
   /** Each paper's folded words, for phrase matching. */
   texts: Map<number, string>;
-  /** In how many papers each index term occurs (for tf-idf). */
-  df: Map<string, number>;
   /** A word as written for each index term (stems are not for showing). */
   surface: Map<string, string>;
+  /** Each paper's position in each listing order, computed when first needed after a change. */
+  orders: Orders | null;
 };
 
-export function createState(): SearchState {
-  return { index: createIndex(), keys: new Map(), texts: new Map(), df: new Map(), surface: new Map() };
-}
+type Orders = Record<Exclude<Sort, "relevance">, Map<number, number>>;
 
-/** The distinct index terms of a paper's phrase text, for document frequencies. */
-function docTerms(text: string): Set<string> {
-  return new Set(text.trim().split(" ").flatMap(indexTerms));
+export function createState(): SearchState {
+  return { index: createIndex(), keys: new Map(), texts: new Map(), surface: new Map(), orders: null };
 }
 
 /** Adds a paper to the state, or replaces it when it is there already. */
 export function putPaper(state: SearchState, paper: StatePaper) {
   const doc = toSearchDoc(paper);
   const text = phraseText(paper);
-  const old = state.texts.get(paper.id);
-  if (old !== undefined) {
-    for (const t of docTerms(old)) state.df.set(t, (state.df.get(t) ?? 1) - 1);
-    state.index.replace(doc);
-  } else {
-    state.index.add(doc);
-  }
-  for (const t of docTerms(text)) state.df.set(t, (state.df.get(t) ?? 0) + 1);
+  if (state.texts.has(paper.id)) state.index.replace(doc);
+  else state.index.add(doc);
+  state.orders = null;
   // Words to show for index terms, from what suggestions complete: titles, acronyms, topic names.
   for (const w of tokenize(`${doc.title} ${doc.acronyms} ${doc.topics}`)) {
     for (const t of indexTerms(w))
@@ -78,32 +78,88 @@ export const COMPARE: Record<Exclude<Sort, "relevance">, (a: Keyed, b: Keyed) =>
   title: (a, b) => cmp(a.sortTitle, b.sortTitle) || cmp(a.id, b.id),
 };
 
+/** Positions of every paper in each listing order (sorting the whole catalog once, not each result list). */
+function ordersOf(state: SearchState): Orders {
+  if (state.orders) return state.orders;
+  const all = [...state.keys].map(([id, keys]) => ({ id, ...keys }));
+  const positions = (order: Exclude<Sort, "relevance">) =>
+    new Map(all.sort(COMPARE[order]).map((k, i) => [k.id, i]));
+  state.orders = { trending: positions("trending"), newest: positions("newest"), title: positions("title") };
+  return state.orders;
+}
+
+/** Below this many results, sorting them directly is cheaper than consulting the catalog-wide orders. */
+const DIRECT_SORT_LIMIT = 2000;
+
+/** The results of a query: how many, all their ids, and any page of them in the requested order. */
+export type Selection = {
+  mode: MatchMode;
+  /** False for a query of filters only: nothing to rank by. */
+  ranked: boolean;
+  size: number;
+  /** Every result's id, in no particular order. */
+  ids(): number[];
+  /** Results `start` to `end` (exclusive) in order, with the index terms each matched. */
+  slice(start: number, end: number): SearchHit[];
+};
+
 /**
- * The papers a parsed query selects (its topics as filters), in the requested
- * order. A query of filters only has no relevance, so it is listed by trending.
+ * The papers a parsed query selects (its topics as filters, and `allow` when
+ * given), in the requested order. A query of filters only has no relevance, so
+ * it is listed by trending.
  */
-export function selectHits(state: SearchState, parsed: ParsedQuery, sort: Sort) {
-  const allow = parsed.topics.length
+export function selectHits(
+  state: SearchState,
+  parsed: ParsedQuery,
+  sort: Sort,
+  allow?: (id: number) => boolean,
+): Selection {
+  const inTopics = parsed.topics.length
     ? (id: number) => {
         const topics = state.keys.get(id)?.topics ?? [];
         return parsed.topics.every((t) => topics.includes(t));
       }
     : undefined;
-  const { hits, mode, ranked } = runSearch(state.index, parsed, { allow, textOf: (id) => state.texts.get(id) });
+  const allowed = inTopics && allow ? (id: number) => inTopics(id) && allow(id) : (inTopics ?? allow);
+  const { matches, mode, ranked } = runSearch(state.index, parsed, {
+    allow: allowed,
+    textOf: (id) => state.texts.get(id),
+  });
   const order = sort === "relevance" && !ranked ? "trending" : sort;
-  const ordered: SearchHit[] =
-    order === "relevance"
-      ? hits
-      : hits
-          .map((hit) => ({ hit, key: { id: hit.id, ...state.keys.get(hit.id)! } }))
-          .sort((a, b) => COMPARE[order](a.key, b.key))
-          .map(({ hit }) => hit);
-  return { ordered, mode, ranked };
+  const hit = (id: number, score: number): SearchHit => ({ id, score, terms: matches.termsOf(id) });
+  let sorted: number[] | null = null;
+  const sortedIds = (): number[] => {
+    if (sorted || order === "relevance") return sorted ?? [];
+    const ids = matches.ids();
+    if (ids.length <= DIRECT_SORT_LIMIT) {
+      const keyed = ids.map((id) => ({ id, ...state.keys.get(id)! }));
+      sorted = keyed.sort(COMPARE[order]).map((k) => k.id);
+    } else {
+      const position = ordersOf(state)[order];
+      sorted = [...ids].sort((a, b) => position.get(a)! - position.get(b)!);
+    }
+    return sorted;
+  };
+  return {
+    mode,
+    ranked,
+    size: matches.size,
+    ids: () => matches.ids(),
+    slice: (start, end) => {
+      if (order === "relevance") return matches.top(end).slice(start).map(({ id, score }) => hit(id, score));
+      return sortedIds()
+        .slice(start, end)
+        .map((id) => hit(id, 1));
+    },
+  };
 }
 
-/** How many of the hits are in each topic. */
-export function topicCounts(state: SearchState, hits: SearchHit[]): Map<string, number> {
+/** Every result of a selection, in order (for small selections: a shelf, a digest, tests). */
+export const allHits = (selection: Selection): SearchHit[] => selection.slice(0, selection.size);
+
+/** How many of the papers are in each topic. */
+export function topicCounts(state: SearchState, ids: number[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const h of hits) for (const t of state.keys.get(h.id)?.topics ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const id of ids) for (const t of state.keys.get(id)?.topics ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
   return counts;
 }

@@ -1,7 +1,7 @@
 // The bundled sample as an in-memory search state, tagged exactly as the catalog
 // would be: what the evaluation and the search tests run against, without a database.
 import { parseQuery } from "@/lib/search/query";
-import { createState, putPaper, selectHits, type SearchState } from "@/lib/search/state";
+import { allHits, createState, putPaper, selectHits, type SearchState } from "@/lib/search/state";
 import { slugBase, sortTitle } from "@/lib/text/identity";
 import { tagPaper } from "@/lib/topics/tagger";
 import { TOPIC_BY_SLUG } from "@/lib/topics/taxonomy";
@@ -41,6 +41,6 @@ export function sampleSearch(): SampleSearch {
       parseQuery(q, (slug) => TOPIC_BY_SLUG.has(slug)),
       "relevance",
     );
-  const search = (q: string) => run(q).ordered.map((h) => titleOf(h.id));
+  const search = (q: string) => allHits(run(q)).map((h) => titleOf(h.id));
   return { state, titleOf, run, search };
 }

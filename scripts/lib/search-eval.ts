@@ -6,6 +6,7 @@ import fs from "node:fs";
 import MiniSearch from "minisearch";
 import { plainText } from "@/lib/text/rich-text";
 import { sampleRecords } from "@/tests/helpers/sample";
+import { allHits } from "@/lib/search/state";
 import { sampleSearch } from "./sample-state";
 
 export type Judgment = { id: string; query: string; category: string; best: string | null; relevant: string[] };
@@ -70,8 +71,8 @@ function baselineSystem(): System {
 function papershelfSystem(): System {
   const { titleOf, run } = sampleSearch();
   return (q) => {
-    const { ordered, mode } = run(q);
-    return { titles: ordered.map((h) => titleOf(h.id)), weak: mode === "partial" };
+    const selection = run(q);
+    return { titles: allHits(selection).map((h) => titleOf(h.id)), weak: selection.mode === "partial" };
   };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { highlightParts } from "@/lib/search/highlight";
 import { runSearch, similarTo, suggestQueries, toSearchDoc } from "@/lib/search/index";
 import { parseQuery } from "@/lib/search/query";
-import { createState, putPaper, selectHits } from "@/lib/search/state";
+import { allHits, createState, putPaper, selectHits } from "@/lib/search/state";
 import { indexTerms, termsOf, tokenize } from "@/lib/search/terms";
 import { TOPIC_BY_SLUG } from "@/lib/topics/taxonomy";
 import { sampleSearch } from "@/scripts/lib/sample-state";
@@ -86,7 +86,8 @@ describe("search on the sample catalog", () => {
   });
 
   it("never forgives typos while the words as typed match: MATES is not padded with 'rates'", () => {
-    const { ordered, mode } = run("MATES");
+    const { mode } = run("MATES");
+    const ordered = allHits(run("MATES"));
     expect(mode).toBe("exact");
     expect(ordered.every((h) => /MATES/.test(`${titleOf(h.id)} ${records[h.id - 1]!.abstract}`))).toBe(true);
   });
@@ -104,12 +105,12 @@ describe("search on the sample catalog", () => {
     expect(run("Dolma corpus").mode).toBe("exact");
     const partial = run("Dolma zzqxvwords");
     expect(partial.mode).toBe("partial");
-    expect(titleOf(partial.ordered[0]!.id)).toMatch(/^Dolma:/);
+    expect(titleOf(allHits(partial)[0]!.id)).toMatch(/^Dolma:/);
   });
 
   it("finds nothing for words the catalog does not have, or for stop words only", () => {
-    expect(run("zzqxv").ordered).toEqual([]);
-    expect(run("the of and").ordered).toEqual([]);
+    expect(allHits(run("zzqxv"))).toEqual([]);
+    expect(allHits(run("the of and"))).toEqual([]);
   });
 });
 
@@ -138,11 +139,11 @@ describe("query syntax", () => {
 
   it("filters by topic with topic:<slug>, alone or with words", () => {
     const speech = run("topic:audio-speech");
-    expect(speech.ordered.length).toBeGreaterThan(2);
+    expect(speech.size).toBeGreaterThan(2);
     expect(speech.ranked).toBe(false);
-    for (const h of speech.ordered) expect(state.keys.get(h.id)!.topics).toContain("audio-speech");
+    for (const h of allHits(speech)) expect(state.keys.get(h.id)!.topics).toContain("audio-speech");
     const multimodalData = run("data topic:multimodal");
-    for (const h of multimodalData.ordered) expect(state.keys.get(h.id)!.topics).toContain("multimodal");
+    for (const h of allHits(multimodalData)) expect(state.keys.get(h.id)!.topics).toContain("multimodal");
   });
 
   it.each(['"unclosed phrase', "topic:nonsense", '""', "-", "---", 'a "b', "topic:"])(
@@ -172,7 +173,7 @@ describe("similarTo", () => {
     const id = idOf("MATES:");
     const r = records[id - 1]!;
     const doc = toSearchDoc({ id, title: r.title, abstract: r.abstract, keyPhrases: [], topics: [] });
-    const related = similarTo(state.index, doc, (t) => state.df.get(t) ?? 0, 5);
+    const related = similarTo(state.index, doc, 5);
     expect(related).toHaveLength(5);
     expect(related.map((h) => h.id)).not.toContain(id);
     expect(related.some((h) => /data selection/i.test(titleOf(h.id)))).toBe(true);
@@ -217,7 +218,7 @@ describe("terms and highlighting", () => {
         sortTitle: title,
       });
     }
-    expect(runSearch(cjk.index, parse("语言模型")).hits.map((h) => h.id)).toEqual([1]);
+    expect(runSearch(cjk.index, parse("语言模型")).matches.ids()).toEqual([1]);
   });
 
   it("marks the words a search matched, in any form", () => {

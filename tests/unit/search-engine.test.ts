@@ -1,0 +1,97 @@
+// The lean engine (lib/search/engine.ts) must rank exactly as MiniSearch's own
+// search does, for every query shape the app sends: this is what lets it read
+// MiniSearch's internals safely, and what keeps ranking quality unchanged.
+import fc from "fast-check";
+import type { Query, SearchOptions } from "minisearch";
+import { describe, expect, it } from "vitest";
+import { searchIndex } from "@/lib/search/engine";
+import { FIELD_BOOSTS } from "@/lib/search/index";
+import { termsOf } from "@/lib/search/terms";
+import { sampleSearch } from "@/scripts/lib/sample-state";
+
+const { state } = sampleSearch();
+const index = state.index;
+
+/** Words of the sample's titles and abstracts, as a reader would type them. */
+const words = [
+  ...new Set(
+    [...state.texts.values()]
+      .join(" ")
+      .split(" ")
+      .filter((w) => w.length > 2 && termsOf(w).length > 0),
+  ),
+].sort();
+
+function expectSameRanking(query: Query, options: SearchOptions = {}) {
+  const expected = index.search(query, options);
+  const actual = searchIndex(index, query, options).top();
+  expect(actual.map((r) => r.id).sort()).toEqual(expected.map((r) => r.id as number).sort());
+  const scoreOf = new Map(actual.map((r) => [r.id, r.score]));
+  for (const r of expected) expect(scoreOf.get(r.id as number)).toBeCloseTo(r.score, 9);
+  // Same order wherever the scores are not (nearly) tied.
+  for (let i = 1; i < actual.length; i++) {
+    expect(actual[i - 1]!.score).toBeGreaterThanOrEqual(actual[i]!.score);
+  }
+}
+
+const prefixLast = (_t: string, i: number, terms: string[]) => i === terms.length - 1;
+
+describe("the lean search engine", () => {
+  it("scores single words, AND and OR of words exactly as MiniSearch", () => {
+    for (const q of ["language", "data selection", "vision language model", "agents", "quantization"]) {
+      expectSameRanking(q);
+      expectSameRanking(q, { combineWith: "OR" });
+    }
+  });
+
+  it("scores prefixes and typo-tolerant words exactly as MiniSearch", () => {
+    expectSameRanking("lang", { prefix: true });
+    expectSameRanking("data sel", { prefix: prefixLast });
+    expectSameRanking("pretrainnig", { fuzzy: 2 });
+    expectSameRanking({ combineWith: "AND", queries: ["multilingul"], fuzzy: 1 });
+    expectSameRanking("reasoning agnts", { fuzzy: 0.2, prefix: true, combineWith: "OR" });
+  });
+
+  it("scores nested queries, field subsets and term boosts exactly as MiniSearch", () => {
+    expectSameRanking({ combineWith: "AND", queries: [{ combineWith: "OR", queries: ["pretraining", "pre"] }, "data"] });
+    expectSameRanking("model", { fields: ["title", "acronyms"], prefix: true, fuzzy: 1 });
+    expectSameRanking(
+      { combineWith: "OR", queries: ["learn", "model", "data"] },
+      { processTerm: (t) => t, tokenize: (t) => [t], boostTerm: (t) => t.length },
+    );
+  });
+
+  it("agrees with MiniSearch on random queries of catalog words, typos and prefixes", () => {
+    const word = fc.constantFrom(...words);
+    const typed = fc.oneof(
+      word,
+      word.map((w) => w.slice(0, Math.max(3, w.length - 2))),
+      word.map((w) => w.slice(1)),
+    );
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(typed, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom("AND", "OR"),
+        fc.boolean(),
+        fc.constantFrom(false, 1, 2),
+        (qs, combineWith, prefix, fuzzy) => {
+          expectSameRanking(qs.join(" "), { combineWith, prefix, fuzzy, boost: FIELD_BOOSTS });
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it("returns the k best matches in the same order as the full ranking", () => {
+    const all = searchIndex(index, "model", { combineWith: "OR" }).top();
+    expect(all.length).toBeGreaterThan(20);
+    expect(searchIndex(index, "model", { combineWith: "OR" }).top(5)).toEqual(all.slice(0, 5));
+  });
+
+  it("applies a filter to document ids and lists the terms each match contains", () => {
+    const matches = searchIndex<number>(index, "data sel", { prefix: prefixLast }, (id) => id % 2 === 0);
+    const expected = index.search("data sel", { prefix: prefixLast, filter: (r) => (r.id as number) % 2 === 0 });
+    expect(matches.size).toBe(expected.length);
+    for (const r of expected) expect(matches.termsOf(r.id as number).sort()).toEqual([...r.terms].sort());
+  });
+});
