@@ -51,6 +51,34 @@ const DEFAULT_WEIGHTS = { fuzzy: 0.45, prefix: 0.375 };
 const DEFAULT_BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const DEFAULT_MAX_FUZZY = 6;
 
+/**
+ * Per-document data in dense arrays by short id: field lengths (field-major) and
+ * external ids, undefined for removed documents. MiniSearch keeps these in Maps
+ * of arrays, and looking them up per posting costs more than scoring it (cache
+ * misses over a large heap). Rebuilt after any change to the index: every add
+ * takes a new short id and every removal lowers the document count, so the pair
+ * identifies a version.
+ */
+type DocTable = { version: string; lengths: Uint32Array; ids: unknown[] };
+const docTables = new WeakMap<object, DocTable>();
+
+function docTable(ix: Internals): DocTable {
+  const version = `${ix._nextId}:${ix._documentCount}`;
+  const cached = docTables.get(ix);
+  if (cached?.version === version) return cached;
+  const cap = ix._nextId;
+  const fieldCount = Object.keys(ix._fieldIds).length;
+  const lengths = new Uint32Array(cap * fieldCount);
+  const ids: unknown[] = new Array(cap).fill(undefined);
+  ix._fieldLength.forEach((byField, doc) => {
+    for (let f = 0; f < fieldCount; f++) lengths[f * cap + doc] = byField[f] ?? 0;
+  });
+  ix._documentIds.forEach((id, doc) => (ids[doc] = id));
+  const table = { version, lengths, ids };
+  docTables.set(ix, table);
+  return table;
+}
+
 /** One index term a query term expanded to (itself, a prefix completion or a close spelling), with its weight. */
 type Expansion = { source: number; term: string; weight: number; termBoost: number; data: FieldTermData };
 
@@ -116,7 +144,7 @@ function popcount(x: number): number {
 }
 
 /** What one search needs while it runs. */
-type Run = { ix: Internals; capacity: number; bits: TermBits; expansions: Expansion[] };
+type Run = { ix: Internals; docs: DocTable; capacity: number; bits: TermBits; expansions: Expansion[] };
 
 function withDefaults(ix: Internals, options: SearchOptions): Options {
   return {
@@ -145,12 +173,14 @@ function scoreTerm(run: Run, out: Scores, exp: Expansion, options: Options) {
     const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
     const avg = ix._avgFieldLength[fieldId]!;
     const factor = exp.weight * exp.termBoost * boost * idf;
-    for (const [doc, tf] of postings) {
-      const lengths = ix._fieldLength.get(doc);
-      if (!lengths) continue; // removed from the index
-      const raw = d + (tf * (k + 1)) / (tf + k * (1 - b + (b * lengths[fieldId]!) / avg));
-      out.add(doc, factor * raw, sourceBit);
-    }
+    const { lengths, ids } = run.docs;
+    const offset = fieldId * run.capacity;
+    const k1 = k + 1;
+    // forEach, not for-of: no [key, value] array per posting, which matters at tens of thousands of postings.
+    postings.forEach((tf, doc) => {
+      if (ids[doc] === undefined) return; // removed from the index (its postings go at the next vacuum)
+      out.add(doc, factor * (d + (tf * k1) / (tf + k * (1 - b + (b * lengths[offset + doc]!) / avg))), sourceBit);
+    });
   }
 }
 
@@ -258,16 +288,15 @@ export function searchIndex<Id = number>(
   filter?: (id: Id) => boolean,
 ): Matches<Id> {
   const ix = internals(index);
-  const run: Run = { ix, capacity: ix._nextId, bits: new TermBits(), expansions: [] };
+  const table = docTable(ix);
+  const run: Run = { ix, docs: table, capacity: ix._nextId, bits: new TermBits(), expansions: [] };
   const scores = runQuery(run, query, withDefaults(ix, options));
-  const docs: number[] = [];
   const ids: Id[] = [];
   const finals: number[] = [];
   for (let i = 0; i < scores.size; i++) {
     const doc = scores.docs[i]!;
-    const id = ix._documentIds.get(doc) as Id;
+    const id = table.ids[doc] as Id;
     if (filter && !filter(id)) continue;
-    docs.push(doc);
     ids.push(id);
     finals.push(scores.score[doc]! * (popcount(scores.terms[doc]!) || 1));
   }

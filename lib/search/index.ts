@@ -106,15 +106,19 @@ export function toSearchDoc(paper: IndexablePaper): SearchDoc {
   };
 }
 
-/** The folded word sequence phrases are matched against (see `containsPhrase`). */
+/** The folded word sequence phrases are matched against (see `phraseMatcher`). */
 export function phraseText(paper: { title: string; abstract: string }): string {
   return ` ${canonicalWords(`${plainText(paper.title)} \n ${plainText(paper.abstract)}`).join(" ")} `;
 }
 
-/** Whether a paper's phraseText contains the phrase, word for word (case, accents, hyphens aside). */
-export function containsPhrase(text: string, phrase: string): boolean {
+/**
+ * A test of whether a paper's phraseText contains the phrase, word for word
+ * (case, accents, hyphens aside). The phrase is folded once, not per paper.
+ */
+export function phraseMatcher(phrase: string): (text: string) => boolean {
   const words = canonicalWords(phrase);
-  return words.length > 0 && text.includes(` ${words.join(" ")} `);
+  const needle = ` ${words.join(" ")} `;
+  return words.length > 0 ? (text) => text.includes(needle) : () => false;
 }
 
 const HYPHEN = /[-\u2010\u2011]/;
@@ -165,11 +169,12 @@ export function runSearch(
   filters: SearchFilters = {},
 ): { matches: Matches; mode: MatchMode; ranked: boolean } {
   const excluded = excludedIds(index, parsed, filters);
+  const phrases = parsed.phrases.map(phraseMatcher);
   const filter = (id: number) => {
     if (excluded.has(id) || (filters.allow && !filters.allow(id))) return false;
-    if (!parsed.phrases.length) return true;
+    if (!phrases.length) return true;
     const text = filters.textOf?.(id);
-    return text !== undefined && parsed.phrases.every((p) => containsPhrase(text, p));
+    return text !== undefined && phrases.every((contains) => contains(text));
   };
   const all = positiveQuery(parsed, "AND");
   if (!all) {
@@ -207,9 +212,10 @@ function excludedIds(index: MiniSearch<SearchDoc>, parsed: ParsedQuery, filters:
       "AND",
     );
     if (!q) continue;
+    const contains = phraseMatcher(phrase);
     for (const id of searchIndex(index, q, { prefix: false, fuzzy: false }).ids()) {
       const text = filters.textOf?.(id);
-      if (text !== undefined && containsPhrase(text, phrase)) out.add(id);
+      if (text !== undefined && contains(text)) out.add(id);
     }
   }
   return out;
