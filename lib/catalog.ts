@@ -13,7 +13,7 @@ import { byPopularity, periodContaining, type Period } from "@/lib/periods";
 import { similarTo, suggestQueries, toSearchDoc, type MatchMode } from "@/lib/search/index";
 import { isEmptyQuery, parseQuery, type ParsedQuery } from "@/lib/search/query";
 import { getSearchState } from "@/lib/search/service";
-import { allHits, selectHits, topicCounts } from "@/lib/search/state";
+import { allHits, selectHits, surfaceOf, topicCounts } from "@/lib/search/state";
 import { indexTerms, tokenize } from "@/lib/search/terms";
 import type { PaperLink } from "@/lib/text/links";
 import { plainText } from "@/lib/text/rich-text";
@@ -232,7 +232,7 @@ export async function findPapers(req: ListingRequest): Promise<Listing> {
     return ranked ? [{ ...paper, match: { score: h.score, terms: h.terms } }] : [paper];
   });
   const counts = topicCounts(state, selected.ids());
-  const surface = (term: string) => state.surface.get(term) ?? term;
+  const surface = (term: string) => surfaceOf(state, term);
   return {
     total: selected.size,
     page,

@@ -84,7 +84,7 @@ function main() {
     const latencies = queries.map((q) => {
       const start = process.hrtime.bigint();
       runSearch(
-        index,
+        { segment: null, delta: index },
         parseQuery(q, () => false),
       );
       return seconds(start) * 1000;

@@ -1,21 +1,23 @@
-// Runs MiniSearch queries over MiniSearch's own index, scoring exactly as
-// MiniSearch.search does (BM25+, field and term boosts, prefix and fuzzy weights,
-// AND/OR trees, the "matched query terms" multiplier), but lean enough for a
-// 100,000-paper catalog.
+// Runs MiniSearch queries over the search index (a compact segment plus a
+// MiniSearch "delta" of recent papers, see lib/search/segment.ts), scoring
+// exactly as one MiniSearch holding every paper would (BM25+, field and term
+// boosts, prefix and fuzzy weights, AND/OR trees, the "matched query terms"
+// multiplier), but lean enough for a 100,000-paper catalog.
 //
 // Why not index.search: it builds one result object per matching document (with
 // its matched terms and fields), filters, and sorts every match. A common word
 // matches tens of thousands of papers at that size, so that bookkeeping, not the
 // scoring, costs 30-250 ms per query. Here scores accumulate in typed arrays
-// indexed by MiniSearch's internal document number, only the top k are sorted,
-// and the terms a result matched are looked up for the few results shown.
+// indexed by document number, only the top k are sorted, and the terms a result
+// matched are looked up for the few results shown.
 //
 // It reads MiniSearch's internal fields (the radix tree of postings, field
 // lengths, document ids). They are stable within minisearch 7.x, which
 // package.json pins; tests/unit/search-engine.test.ts compares every query shape
-// the app uses against index.search, so an upgrade that changes them fails there.
+// the app uses against MiniSearch's own search, so an upgrade that changes them fails there.
 import type MiniSearch from "minisearch";
 import type { Query, SearchOptions } from "minisearch";
+import { fuzzyTerms, prefixRange, segmentText, termNumber, type Segment } from "@/lib/search/segment";
 
 type Postings = Map<number, number>;
 type FieldTermData = Map<number, Postings>;
@@ -45,19 +47,22 @@ type Internals = {
   };
 };
 
-const internals = (index: MiniSearch<never> | MiniSearch<unknown>) => index as unknown as Internals;
+/** The whole index: the segment (null before the first one is made) and the delta. */
+export type SearchIndex = { segment: Segment | null; delta: MiniSearch<never> | MiniSearch<unknown> };
+
+const internals = (index: SearchIndex["delta"]) => index as unknown as Internals;
 
 const DEFAULT_WEIGHTS = { fuzzy: 0.45, prefix: 0.375 };
 const DEFAULT_BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const DEFAULT_MAX_FUZZY = 6;
 
 /**
- * Per-document data in dense arrays by short id: field lengths (field-major) and
- * external ids, undefined for removed documents. MiniSearch keeps these in Maps
- * of arrays, and looking them up per posting costs more than scoring it (cache
- * misses over a large heap). Rebuilt after any change to the index: every add
- * takes a new short id and every removal lowers the document count, so the pair
- * identifies a version.
+ * The delta's per-document data in dense arrays by short id: field lengths
+ * (field-major) and external ids, undefined for removed documents. MiniSearch
+ * keeps these in Maps of arrays, and looking them up per posting costs more than
+ * scoring it (cache misses over a large heap). Rebuilt after any change: every
+ * add takes a new short id and every removal lowers the document count, so the
+ * pair identifies a version.
  */
 type DocTable = { version: string; lengths: Uint32Array; ids: unknown[] };
 const docTables = new WeakMap<object, DocTable>();
@@ -79,14 +84,25 @@ function docTable(ix: Internals): DocTable {
   return table;
 }
 
-/** One index term a query term expanded to (itself, a prefix completion or a close spelling), with its weight. */
-type Expansion = { source: number; term: string; weight: number; termBoost: number; data: FieldTermData };
+/**
+ * One index term a query term expanded to (itself, a prefix completion or a
+ * close spelling), with its weight and its postings in the segment (a term
+ * number, or -1) and in the delta.
+ */
+type Expansion = {
+  source: number;
+  term: string;
+  weight: number;
+  termBoost: number;
+  seg: number;
+  delta?: FieldTermData;
+};
 
 /**
- * Scores per document for one (sub)query: dense arrays over MiniSearch's short
- * document ids, plus the list of documents present. `terms` is a bit set of the
- * distinct query terms a document matched (MiniSearch multiplies the final
- * score by their number).
+ * Scores per document for one (sub)query: dense arrays over document numbers
+ * (the segment's, then the delta's short ids after them), plus the list of
+ * documents present. `terms` is a bit set of the distinct query terms a document
+ * matched (MiniSearch multiplies the final score by their number).
  */
 class Scores {
   readonly score: Float64Array;
@@ -143,8 +159,35 @@ function popcount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** What one search needs while it runs. */
-type Run = { ix: Internals; docs: DocTable; capacity: number; bits: TermBits; expansions: Expansion[] };
+/** What one search needs while it runs: both parts, their sizes, and the terms the query expanded to. */
+type Run = {
+  ix: Internals;
+  seg: Segment | null;
+  /** Documents in the segment: delta short ids start after them. */
+  base: number;
+  table: DocTable;
+  capacity: number;
+  /** Live documents in both parts (BM25's N). */
+  documentCount: number;
+  bits: TermBits;
+  expansions: Expansion[];
+};
+
+function startRun(index: SearchIndex): Run {
+  const ix = internals(index.delta);
+  const seg = index.segment;
+  const base = seg?.docCount ?? 0;
+  return {
+    ix,
+    seg,
+    base,
+    table: docTable(ix),
+    capacity: base + ix._nextId,
+    documentCount: (seg?.aliveCount ?? 0) + ix._documentCount,
+    bits: new TermBits(),
+    expansions: [],
+  };
+}
 
 function withDefaults(ix: Internals, options: SearchOptions): Options {
   return {
@@ -156,32 +199,102 @@ function withDefaults(ix: Internals, options: SearchOptions): Options {
   } as Options;
 }
 
-/** Adds the BM25+ contributions of one index term's postings, as MiniSearch's termResults does. */
+/** A field's average length over both parts, as MiniSearch's running average over every document would be. */
+function averageLength(run: Run, field: string): number {
+  const deltaId = run.ix._fieldIds[field]!;
+  const deltaCount = run.ix._documentCount;
+  const deltaTotal = (run.ix._avgFieldLength[deltaId] ?? 0) * deltaCount;
+  if (!run.seg) return run.ix._avgFieldLength[deltaId] ?? 0;
+  const segTotal = run.seg.totalLength[run.seg.fields.indexOf(field)] ?? 0;
+  return run.documentCount ? (segTotal + deltaTotal) / run.documentCount : 0;
+}
+
+/** Adds the BM25+ contributions of one index term's postings in both parts, as MiniSearch's termResults does. */
 function scoreTerm(run: Run, out: Scores, exp: Expansion, options: Options) {
-  const { ix } = run;
+  const { ix, seg } = run;
   const { k, b, d } = options.bm25;
   const fields = options.fields ?? ix._options.fields;
   const sourceBit = exp.source;
+  const k1 = k + 1;
   for (const field of fields) {
     const fieldId = ix._fieldIds[field];
     if (fieldId === undefined) continue;
-    const postings = exp.data.get(fieldId);
-    if (!postings) continue;
+    const segField = seg && exp.seg >= 0 ? seg.fields.indexOf(field) : -1;
+    const segStart = segField >= 0 ? seg!.postStart[exp.seg * seg!.fields.length + segField]! : 0;
+    const segEnd = segField >= 0 ? seg!.postStart[exp.seg * seg!.fields.length + segField + 1]! : 0;
+    const postings = exp.delta?.get(fieldId);
+    const matching = segEnd - segStart + (postings?.size ?? 0);
+    if (matching === 0) continue;
     const boost = (options.boost as Record<string, number> | undefined)?.[field] || 1;
-    const matching = postings.size;
-    const n = ix._documentCount;
+    const n = run.documentCount;
     const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
-    const avg = ix._avgFieldLength[fieldId]!;
+    const avg = averageLength(run, field);
     const factor = exp.weight * exp.termBoost * boost * idf;
-    const { lengths, ids } = run.docs;
-    const offset = fieldId * run.capacity;
-    const k1 = k + 1;
-    // forEach, not for-of: no [key, value] array per posting, which matters at tens of thousands of postings.
-    postings.forEach((tf, doc) => {
-      if (ids[doc] === undefined) return; // removed from the index (its postings go at the next vacuum)
-      out.add(doc, factor * (d + (tf * k1) / (tf + k * (1 - b + (b * lengths[offset + doc]!) / avg))), sourceBit);
-    });
+    if (segEnd > segStart) {
+      const { postDocs, postTf, lengths, alive, docCount } = seg!;
+      const offset = segField * docCount;
+      for (let i = segStart; i < segEnd; i++) {
+        const doc = postDocs[i]!;
+        if (!alive[doc]) continue; // replaced by a newer version in the delta, or removed
+        const tf = postTf[i]!;
+        out.add(doc, factor * (d + (tf * k1) / (tf + k * (1 - b + (b * lengths[offset + doc]!) / avg))), sourceBit);
+      }
+    }
+    if (postings) {
+      const { lengths, ids } = run.table;
+      const offset = fieldId * ix._nextId;
+      const base = run.base;
+      // forEach, not for-of: no [key, value] array per posting, which matters at tens of thousands of postings.
+      postings.forEach((tf, doc) => {
+        if (ids[doc] === undefined) return; // removed from the delta (its postings go at the next vacuum)
+        const score = factor * (d + (tf * k1) / (tf + k * (1 - b + (b * lengths[offset + doc]!) / avg)));
+        out.add(base + doc, score, sourceBit);
+      });
+    }
   }
+}
+
+/** The index terms a query term expands to in both parts: itself, completions of it, close spellings. */
+function expand(run: Run, term: string, prefix: boolean, maxDistance: number) {
+  const found = new Map<
+    string,
+    { distance: number; kind: "exact" | "prefix" | "fuzzy"; seg: number; delta?: FieldTermData }
+  >();
+  const at = (t: string, kind: "exact" | "prefix" | "fuzzy", distance: number) => {
+    let e = found.get(t);
+    if (!e) found.set(t, (e = { distance, kind, seg: -1 }));
+    return e;
+  };
+  const { seg, ix } = run;
+  if (seg) {
+    const n = termNumber(seg, term);
+    if (n >= 0) at(term, "exact", 0).seg = n;
+  }
+  const exact = ix._index.get(term);
+  if (exact) at(term, "exact", 0).delta = exact;
+  // As in MiniSearch, a term that is both a completion and a close spelling counts as a completion.
+  if (prefix) {
+    if (seg) {
+      const [s, e] = prefixRange(seg, term);
+      for (let i = s; i < e; i++)
+        if (seg.terms[i] !== term) at(seg.terms[i]!, "prefix", seg.terms[i]!.length - term.length).seg = i;
+    }
+    for (const [t, data] of ix._index.atPrefix(term))
+      if (t !== term) at(t, "prefix", t.length - term.length).delta = data;
+  }
+  if (maxDistance) {
+    if (seg) {
+      for (const [t, n, distance] of fuzzyTerms(seg, term, maxDistance)) {
+        if (distance && !found.has(t)) at(t, "fuzzy", distance).seg = n;
+        else if (distance && found.get(t)!.kind === "fuzzy") found.get(t)!.seg = n;
+      }
+    }
+    for (const [t, [data, distance]] of ix._index.fuzzyGet(term, maxDistance)) {
+      if (distance && !found.has(t)) at(t, "fuzzy", distance).delta = data;
+      else if (distance && found.get(t)!.kind === "fuzzy") found.get(t)!.delta = data;
+    }
+  }
+  return found;
 }
 
 /** A query leaf (a string): its terms as MiniSearch would process them, each expanded and scored. */
@@ -196,34 +309,23 @@ function runLeaf(run: Run, text: string, options: Options): Scores {
     const fuzzy = typeof options.fuzzy === "function" ? options.fuzzy(term, i, terms) : options.fuzzy || false;
     const prefix = typeof options.prefix === "function" ? options.prefix(term, i, terms) : options.prefix === true;
     const termBoost = typeof options.boostTerm === "function" ? options.boostTerm(term, i, terms) : 1;
-    const source = run.bits.of(term);
-    const out = new Scores(run.capacity);
-    const scoreOne = (derived: string, weight: number, data: FieldTermData | undefined) => {
-      if (!data) return;
-      const exp = { source, term: derived, weight, termBoost, data };
-      run.expansions.push(exp);
-      scoreTerm(run, out, exp, options);
-    };
-    scoreOne(term, 1, ix._index.get(term));
-    let fuzzyMatches: FuzzyResults | undefined;
+    let maxDistance = 0;
     if (fuzzy) {
       const f = fuzzy === true ? 0.2 : fuzzy;
-      const maxDistance = f < 1 ? Math.min(options.maxFuzzy, Math.round(term.length * f)) : f;
-      if (maxDistance) fuzzyMatches = ix._index.fuzzyGet(term, maxDistance);
+      maxDistance = f < 1 ? Math.min(options.maxFuzzy, Math.round(term.length * f)) : f;
     }
-    if (prefix) {
-      for (const [derived, data] of ix._index.atPrefix(term)) {
-        const distance = derived.length - term.length;
-        if (!distance) continue;
-        fuzzyMatches?.delete(derived);
-        scoreOne(derived, (options.weights.prefix * derived.length) / (derived.length + 0.3 * distance), data);
-      }
-    }
-    if (fuzzyMatches) {
-      for (const [derived, [data, distance]] of fuzzyMatches) {
-        if (!distance) continue;
-        scoreOne(derived, (options.weights.fuzzy * derived.length) / (derived.length + distance), data);
-      }
+    const source = run.bits.of(term);
+    const out = new Scores(run.capacity);
+    for (const [derived, e] of expand(run, term, prefix, maxDistance)) {
+      const weight =
+        e.kind === "exact"
+          ? 1
+          : e.kind === "prefix"
+            ? (options.weights.prefix * derived.length) / (derived.length + 0.3 * e.distance)
+            : (options.weights.fuzzy * derived.length) / (derived.length + e.distance);
+      const exp: Expansion = { source, term: derived, weight, termBoost, seg: e.seg, delta: e.delta };
+      run.expansions.push(exp);
+      scoreTerm(run, out, exp, options);
     }
     return out;
   });
@@ -263,6 +365,47 @@ function runQuery(run: Run, query: Query, options: Options): Scores {
   );
 }
 
+/** The external id of a document number, undefined when it is gone. */
+function idOf(run: Run, doc: number): unknown {
+  if (doc < run.base) return run.seg!.alive[doc] ? run.seg!.ids[doc] : undefined;
+  return run.table.ids[doc - run.base];
+}
+
+/** The document number of a live external id, or undefined. */
+function docOf(run: Run, id: unknown): number | undefined {
+  const short = run.ix._idToShortId.get(id);
+  if (short !== undefined) return run.base + short;
+  return run.seg?.docOf.get(id as number);
+}
+
+/** Whether a segment posting range (sorted by document) holds `doc`. */
+function rangeHas(docs: Uint32Array, start: number, end: number, doc: number): boolean {
+  let lo = start;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (docs[mid]! < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < end && docs[lo] === doc;
+}
+
+/** Whether an expansion's postings (any field) hold `doc`. */
+function expansionHas(run: Run, exp: Expansion, doc: number): boolean {
+  if (doc < run.base) {
+    if (exp.seg < 0) return false;
+    const { postStart, postDocs, fields } = run.seg!;
+    const F = fields.length;
+    for (let f = 0; f < F; f++) {
+      if (rangeHas(postDocs, postStart[exp.seg * F + f]!, postStart[exp.seg * F + f + 1]!, doc)) return true;
+    }
+    return false;
+  }
+  if (!exp.delta) return false;
+  for (const postings of exp.delta.values()) if (postings.has(doc - run.base)) return true;
+  return false;
+}
+
 /**
  * The matches of a search: every matching document's id and final score (in no
  * particular order), the best ones on demand, and the index terms each matched.
@@ -278,25 +421,24 @@ export type Matches<Id = number> = {
 };
 
 /**
- * Runs `query` as `index.search(query, options)` would and returns its matches.
- * `filter` sees document ids (MiniSearch's sees whole results).
+ * Runs `query` as `search(query, options)` on one MiniSearch holding every
+ * paper would, and returns its matches. `filter` sees document ids (MiniSearch's
+ * sees whole results).
  */
 export function searchIndex<Id = number>(
-  index: MiniSearch<never> | MiniSearch<unknown>,
+  index: SearchIndex,
   query: Query,
   options: SearchOptions = {},
   filter?: (id: Id) => boolean,
 ): Matches<Id> {
-  const ix = internals(index);
-  const table = docTable(ix);
-  const run: Run = { ix, docs: table, capacity: ix._nextId, bits: new TermBits(), expansions: [] };
-  const scores = runQuery(run, query, withDefaults(ix, options));
+  const run = startRun(index);
+  const scores = runQuery(run, query, withDefaults(run.ix, options));
   const ids: Id[] = [];
   const finals: number[] = [];
   for (let i = 0; i < scores.size; i++) {
     const doc = scores.docs[i]!;
-    const id = table.ids[doc] as Id;
-    if (filter && !filter(id)) continue;
+    const id = idOf(run, doc) as Id;
+    if (id === undefined || (filter && !filter(id))) continue;
     ids.push(id);
     finals.push(scores.score[doc]! * (popcount(scores.terms[doc]!) || 1));
   }
@@ -305,18 +447,11 @@ export function searchIndex<Id = number>(
     ids: () => ids,
     top: (k = ids.length) => topK(finals, Math.min(k, ids.length)).map((i) => ({ id: ids[i]!, score: finals[i]! })),
     termsOf: (id) => {
-      const doc = ix._idToShortId.get(id);
+      const doc = docOf(run, id);
       if (doc === undefined) return [];
       const terms: string[] = [];
-      for (const exp of run.expansions) {
-        if (terms.includes(exp.term)) continue;
-        for (const postings of exp.data.values()) {
-          if (postings.has(doc)) {
-            terms.push(exp.term);
-            break;
-          }
-        }
-      }
+      for (const exp of run.expansions)
+        if (!terms.includes(exp.term) && expansionHas(run, exp, doc)) terms.push(exp.term);
       return terms;
     },
   };
@@ -345,7 +480,7 @@ function topK(scores: number[], k: number): number[] {
   for (let i = 0; i < scores.length; i++) {
     if (heap.length < k) {
       heap.push(i);
-      for (let j = heap.length - 1; j > 0; ) {
+      for (let j = heap.length - 1; j > 0;) {
         const p = (j - 1) >> 1;
         if (!worse(heap[j]!, heap[p]!)) break;
         [heap[j], heap[p]] = [heap[p]!, heap[j]!];
@@ -359,37 +494,45 @@ function topK(scores: number[], k: number): number[] {
   return heap.sort(order);
 }
 
-/** Whether the index has `term` (an index term, already processed). */
-export function hasIndexTerm(index: MiniSearch<never> | MiniSearch<unknown>, term: string): boolean {
-  return internals(index)._index.has(term);
+/** Whether either part has `term` (an index term, already processed). */
+export function hasIndexTerm(index: SearchIndex, term: string): boolean {
+  return (index.segment !== null && termNumber(index.segment, term) >= 0) || internals(index.delta)._index.has(term);
 }
 
-/** In how many documents `term` (an index term) occurs in any of `fields`. */
-export function documentFrequency(
-  index: MiniSearch<never> | MiniSearch<unknown>,
-  term: string,
-  fields: string[],
-): number {
-  const ix = internals(index);
-  const data = ix._index.get(term);
-  if (!data) return 0;
-  const lists = fields.flatMap((f) => {
-    const postings = data.get(ix._fieldIds[f]!);
-    return postings ? [postings] : [];
-  });
-  if (lists.length === 1) return lists[0]!.size;
+/** In how many live documents `term` (an index term) occurs in any of `fields`. */
+export function documentFrequency(index: SearchIndex, term: string, fields: string[]): number {
+  const run = startRun(index);
   const docs = new Set<number>();
-  for (const list of lists) for (const doc of list.keys()) docs.add(doc);
+  const seg = run.seg;
+  const n = seg ? termNumber(seg, term) : -1;
+  if (seg && n >= 0) {
+    const F = seg.fields.length;
+    for (const field of fields) {
+      const f = seg.fields.indexOf(field);
+      for (let i = seg.postStart[n * F + f]!; i < seg.postStart[n * F + f + 1]!; i++) {
+        if (seg.alive[seg.postDocs[i]!]) docs.add(seg.postDocs[i]!);
+      }
+    }
+  }
+  const data = run.ix._index.get(term);
+  if (data) {
+    for (const field of fields) {
+      data.get(run.ix._fieldIds[field]!)?.forEach((_tf, short) => {
+        if (run.table.ids[short] !== undefined) docs.add(run.base + short);
+      });
+    }
+  }
   return docs.size;
 }
 
 /** Every document `filter` allows, unranked (score 1), in the order they were indexed: a query of filters only. */
-export function allDocuments<Id = number>(
-  index: MiniSearch<never> | MiniSearch<unknown>,
-  filter?: (id: Id) => boolean,
-): Matches<Id> {
+export function allDocuments<Id = number>(index: SearchIndex, filter?: (id: Id) => boolean): Matches<Id> {
+  const run = startRun(index);
   const ids: Id[] = [];
-  for (const id of internals(index)._documentIds.values()) if (!filter || filter(id as Id)) ids.push(id as Id);
+  for (let doc = 0; doc < run.capacity; doc++) {
+    const id = idOf(run, doc) as Id;
+    if (id !== undefined && (!filter || filter(id))) ids.push(id);
+  }
   return {
     size: ids.length,
     ids: () => ids,
@@ -399,16 +542,23 @@ export function allDocuments<Id = number>(
 }
 
 /** Index terms within `maxDistance` edits of `term`, closest first, then the most widely used. */
-export function closeIndexTerms(
-  index: MiniSearch<never> | MiniSearch<unknown>,
-  term: string,
-  maxDistance: number,
-): string[] {
-  const ix = internals(index);
-  const fields = ix._options.fields;
-  return [...ix._index.fuzzyGet(term, maxDistance)]
-    .map(([t, [, distance]]) => ({ t, distance, df: documentFrequency(index, t, fields) }))
+export function closeIndexTerms(index: SearchIndex, term: string, maxDistance: number): string[] {
+  const run = startRun(index);
+  const fields = run.ix._options.fields;
+  return [...expand(run, term, false, maxDistance)]
+    .map(([t, e]) => ({ t, distance: e.distance, df: documentFrequency(index, t, fields) }))
     .filter((c) => c.df > 0)
     .sort((a, b) => a.distance - b.distance || b.df - a.df || (a.t < b.t ? -1 : 1))
     .map((c) => c.t);
+}
+
+/** The number of live documents in the index. */
+export function documentCount(index: SearchIndex): number {
+  return (index.segment?.aliveCount ?? 0) + internals(index.delta)._documentCount;
+}
+
+/** A paper's phrase text from the segment, when the segment holds its live version. */
+export function segmentTextOf(index: SearchIndex, id: number): string | undefined {
+  const doc = index.segment?.docOf.get(id);
+  return doc === undefined ? undefined : segmentText(index.segment!, doc);
 }

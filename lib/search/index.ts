@@ -5,10 +5,12 @@ import MiniSearch, { type Query } from "minisearch";
 import {
   allDocuments,
   closeIndexTerms,
+  documentCount,
   documentFrequency,
   hasIndexTerm,
   searchIndex,
   type Matches,
+  type SearchIndex,
 } from "@/lib/search/engine";
 import { fieldAcronymAliases } from "@/lib/search/field-acronyms";
 import type { ParsedQuery } from "@/lib/search/query";
@@ -44,7 +46,7 @@ export type IndexablePaper = { id: number; title: string; abstract: string; keyP
 export type SearchHit = { id: number; score: number; terms: string[] };
 
 /** Whether the catalog has every term of `word` (a word the reader typed). */
-function knownWord(index: MiniSearch<SearchDoc>, word: string): boolean {
+function knownWord(index: SearchIndex, word: string): boolean {
   const terms = splitWords(word).flatMap((w) => queryTerm(w) ?? []);
   return terms.length > 0 && terms.every((t) => hasIndexTerm(index, t));
 }
@@ -128,7 +130,7 @@ const HYPHEN = /[-\u2010\u2011]/;
  * for "pre-training"-like compounds, the joined word. With `typos`, a word the
  * catalog does not have also matches close spellings. Null for stop words.
  */
-function wordQuery(word: string, typos?: MiniSearch<SearchDoc>): Query | null {
+function wordQuery(word: string, typos?: SearchIndex): Query | null {
   if (!HYPHEN.test(word)) {
     if (!termsOf(word).length) return null;
     const unknown = typos && !knownWord(typos, word);
@@ -142,7 +144,7 @@ function wordQuery(word: string, typos?: MiniSearch<SearchDoc>): Query | null {
 }
 
 /** The MiniSearch query for a parsed query's required words and phrase words (null when there are none). */
-function positiveQuery(parsed: ParsedQuery, combineWith: "AND" | "OR", typos?: MiniSearch<SearchDoc>): Query | null {
+function positiveQuery(parsed: ParsedQuery, combineWith: "AND" | "OR", typos?: SearchIndex): Query | null {
   const words = [...parsed.words, ...parsed.phrases.flatMap((p) => p.split(/\s+/))];
   const queries = words.map((w) => wordQuery(w, typos)).filter((q): q is Query => q !== null);
   return queries.length ? { combineWith, queries } : null;
@@ -164,7 +166,7 @@ export type SearchFilters = {
  * filters (topic:, -word) returns every allowed paper with equal scores.
  */
 export function runSearch(
-  index: MiniSearch<SearchDoc>,
+  index: SearchIndex,
   parsed: ParsedQuery,
   filters: SearchFilters = {},
 ): { matches: Matches; mode: MatchMode; ranked: boolean } {
@@ -200,7 +202,7 @@ export function runSearch(
 const noMatches: Matches = { size: 0, ids: () => [], top: () => [], termsOf: () => [] };
 
 /** Papers that an excluded word or phrase rules out. */
-function excludedIds(index: MiniSearch<SearchDoc>, parsed: ParsedQuery, filters: SearchFilters): Set<number> {
+function excludedIds(index: SearchIndex, parsed: ParsedQuery, filters: SearchFilters): Set<number> {
   const out = new Set<number>();
   for (const word of parsed.excludedWords) {
     const q = wordQuery(word);
@@ -222,7 +224,7 @@ function excludedIds(index: MiniSearch<SearchDoc>, parsed: ParsedQuery, filters:
 }
 
 /** Catalog words close to `word` (one or two edits), best first; just `word` when the catalog has it. */
-function closeTerms(index: MiniSearch<SearchDoc>, word: string, surface: (term: string) => string): string[] {
+function closeTerms(index: SearchIndex, word: string, surface: (term: string) => string): string[] {
   if (knownWord(index, word)) return [word];
   const term = queryTerm(word) ?? "";
   const maxEdits = term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0;
@@ -236,7 +238,7 @@ function closeTerms(index: MiniSearch<SearchDoc>, word: string, surface: (term: 
  * by its closest match. `surface` turns an index term (a stem) into a word to show.
  */
 export function suggestQueries(
-  index: MiniSearch<SearchDoc>,
+  index: SearchIndex,
   words: string[],
   surface: (term: string) => string,
   limit = 3,
@@ -260,8 +262,8 @@ const TEXT_FIELDS = ["title", "abstract"];
  * rare in the catalog) as a query, each weighted by its idf, scored by BM25. Each
  * hit lists the distinctive terms it shares, best first.
  */
-export function similarTo(index: MiniSearch<SearchDoc>, doc: SearchDoc, limit: number): SimilarHit[] {
-  const n = Math.max(index.documentCount, 1);
+export function similarTo(index: SearchIndex, doc: SearchDoc, limit: number): SimilarHit[] {
+  const n = Math.max(documentCount(index), 1);
   const df = (t: string) => documentFrequency(index, t, TEXT_FIELDS);
   const tf = new Map<string, number>();
   for (const field of [doc.title, doc.title, doc.keyPhrases, doc.abstract]) {

@@ -1,13 +1,30 @@
-// The search index's lifecycle in the server process: built from the catalog at
-// start (instrumentation.ts) or on the first search, then kept in step with it.
-// At most once a second, a search asks the catalog for a cheap stamp (paper
-// count and latest update); when it moved (an ingest or re-tag ran in another
-// process), only the papers updated since the last sync are re-indexed.
-// Requests never rebuild the index themselves.
+// The search index's lifecycle in the server process. At start (instrumentation.ts)
+// or on the first search it loads the saved index (the segment file beside the
+// database, see lib/search/segment.ts) and catches up with what changed in the
+// catalog since it was saved; without a usable file it indexes the whole catalog
+// once, folding every few thousand papers into the segment so memory stays low,
+// and saves it. After that, at most once a second, a search asks the catalog for
+// a cheap stamp (paper count and latest update); when it moved (an ingest or
+// re-tag ran in another process), only the papers updated since the last sync
+// are indexed, into the small MiniSearch delta, and papers that left are dropped.
+// When the delta grows past COMPACT_AT papers it is folded into a new segment,
+// which is saved. Requests never rebuild the index themselves.
 import "server-only";
+import fs from "node:fs";
 import { getPrisma } from "@/lib/db/client";
+import { databaseFile } from "@/lib/db/url";
 import { parseJsonArray } from "@/lib/json";
-import { createState, putPaper, type SearchState } from "@/lib/search/state";
+import { FIELD_BOOSTS } from "@/lib/search/index";
+import { decodeSegment, encodeSegment } from "@/lib/search/segment";
+import {
+  compact,
+  createState,
+  paperCount,
+  putPaper,
+  removePaper,
+  type PaperKeys,
+  type SearchState,
+} from "@/lib/search/state";
 
 /** How stale the index may be before a search checks the catalog again. */
 export const REFRESH_INTERVAL_MS = 1000;
@@ -15,6 +32,16 @@ export const REFRESH_INTERVAL_MS = 1000;
 const BUILD_CHUNK = 1000;
 /** Papers indexed between two yields to pending requests (about 0.1 s of work). */
 const YIELD_EVERY = 200;
+/** Papers in the delta that trigger folding it into a new segment (and saving it). */
+export const COMPACT_AT = 2000;
+/**
+ * Bump when what is indexed changes (fields, tokenizing, tagging): a saved index
+ * of another version is rebuilt instead of loaded.
+ */
+const INDEX_VERSION = `1:${Object.keys(FIELD_BOOSTS).join(",")}`;
+
+/** The saved index, next to the catalog it indexes ("data/papershelf.db" → "data/papershelf.db.search"). */
+export const indexFile = () => `${databaseFile()}.search`;
 
 /** The search state with what it takes to keep it in step with the catalog. */
 export type SyncedState = SearchState & {
@@ -23,6 +50,9 @@ export type SyncedState = SearchState & {
   syncedUpTo: Date | null;
   checkedAt: number;
 };
+
+/** What is saved with the segment: its version, how far it got, and each paper's listing keys. */
+type SavedMeta = { version: string; syncedUpTo: string | null; keys: [number, PaperKeys][] };
 
 const indexedColumns = {
   id: true,
@@ -70,11 +100,52 @@ function put(state: SearchState, row: IndexedRow) {
 
 const yieldToRequests = () => new Promise((resolve) => setImmediate(resolve));
 
-async function build(): Promise<SyncedState> {
+/** Folds the delta into the segment and saves it (atomically: a crash leaves the old file or the new one). */
+async function compactAndSave(state: SyncedState) {
+  compact(state);
+  const meta: SavedMeta = {
+    version: INDEX_VERSION,
+    syncedUpTo: state.syncedUpTo?.toISOString() ?? null,
+    keys: [...state.keys],
+  };
+  const file = indexFile();
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    await fs.promises.writeFile(tmp, encodeSegment(state.index.segment!, meta));
+    await fs.promises.rename(tmp, file);
+  } catch (error) {
+    // Not fatal: the index in memory is fine; the next start rebuilds or catches up.
+    await fs.promises.rm(tmp, { force: true });
+    console.error(`papershelf: could not save the search index to ${file}:`, (error as Error).message);
+  }
+}
+
+/** The saved index, when there is one of this version; null otherwise (reported, not thrown). */
+async function load(): Promise<SyncedState | null> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.promises.readFile(indexFile());
+  } catch {
+    return null;
+  }
+  try {
+    const { segment, meta } = decodeSegment(bytes);
+    const saved = meta as SavedMeta;
+    if (saved.version !== INDEX_VERSION) return null;
+    const state = createState(segment, new Map(saved.keys));
+    return { ...state, stamp: "", syncedUpTo: saved.syncedUpTo ? new Date(saved.syncedUpTo) : null, checkedAt: 0 };
+  } catch (error) {
+    console.error(`papershelf: ignoring the saved search index (${(error as Error).message}); rebuilding it`);
+    return null;
+  }
+}
+
+/** Indexes the whole catalog, folding every COMPACT_AT papers into the segment, and saves it. */
+async function buildFromCatalog(): Promise<SyncedState> {
   const { stamp, latest } = await catalogStamp();
-  const state = createState();
+  const state: SyncedState = { ...createState(), stamp, syncedUpTo: latest, checkedAt: Date.now() };
   // Read and index in small chunks, yielding in between, so pages keep being
-  // served while a large catalog is indexed (40,000 papers take tens of seconds).
+  // served while a large catalog is indexed (100,000 papers take a minute or more).
   for (let after = 0, n = 0; ;) {
     const rows: IndexedRow[] = await getPrisma().paper.findMany({
       select: indexedColumns,
@@ -86,35 +157,65 @@ async function build(): Promise<SyncedState> {
     for (const row of rows) {
       put(state, row);
       if (++n % YIELD_EVERY === 0) await yieldToRequests();
+      if (n % COMPACT_AT === 0) compact(state);
     }
     after = rows.at(-1)!.id;
   }
-  return { ...state, stamp, syncedUpTo: latest, checkedAt: Date.now() };
+  await compactAndSave(state);
+  return state;
 }
 
-/** Re-indexes what changed since the last sync; rebuilds when papers disappeared. */
-async function refresh(state: SyncedState): Promise<SyncedState> {
+/** Brings the index up to date with the catalog: changed papers re-indexed, papers that left dropped. */
+async function catchUp(state: SyncedState): Promise<SyncedState> {
   const current = await catalogStamp();
-  if (current.stamp === state.stamp) return { ...state, checkedAt: Date.now() };
+  if (current.stamp === state.stamp) {
+    state.checkedAt = Date.now();
+    return state;
+  }
   const changed: IndexedRow[] = await getPrisma().paper.findMany({
     select: indexedColumns,
     where: state.syncedUpTo ? { updatedAt: { gte: state.syncedUpTo } } : {},
   });
-  for (const row of changed) put(state, row);
-  if (state.index.documentCount !== current.count) return build();
-  return { ...state, stamp: current.stamp, syncedUpTo: current.latest, checkedAt: Date.now() };
+  for (const [i, row] of changed.entries()) {
+    put(state, row);
+    if ((i + 1) % YIELD_EVERY === 0) await yieldToRequests();
+  }
+  if (paperCount(state) !== current.count) {
+    // Papers were deleted (or the saved index missed some): compare ids, the cheap way.
+    const ids = new Set((await getPrisma().paper.findMany({ select: { id: true } })).map((r) => r.id));
+    for (const id of [...state.keys.keys()]) if (!ids.has(id)) removePaper(state, id);
+    const missing = [...ids].filter((id) => !state.keys.has(id));
+    if (missing.length) {
+      const rows: IndexedRow[] = await getPrisma().paper.findMany({
+        select: indexedColumns,
+        where: { id: { in: missing } },
+      });
+      for (const row of rows) put(state, row);
+    }
+  }
+  state.stamp = current.stamp;
+  state.syncedUpTo = current.latest;
+  state.checkedAt = Date.now();
+  if (state.index.delta.documentCount >= COMPACT_AT) await compactAndSave(state);
+  return state;
+}
+
+/** At start: the saved index brought up to date, or the catalog indexed from scratch. */
+async function start(): Promise<SyncedState> {
+  const loaded = await load();
+  return loaded ? catchUp(loaded) : buildFromCatalog();
 }
 
 /**
- * The current index, built on first use and refreshed when the catalog changed.
- * Concurrent callers share one build or refresh.
+ * The current index, loaded or built on first use and kept in step with the
+ * catalog. Concurrent callers share one load, build or catch-up.
  */
 export async function getSearchState(): Promise<SyncedState> {
   const h = (holder.papershelfSearch ??= {});
   if (h.pending) return h.pending;
   const state = h.state;
   if (state && Date.now() - state.checkedAt < REFRESH_INTERVAL_MS) return state;
-  h.pending = (state ? refresh(state) : build())
+  h.pending = (state ? catchUp(state) : start())
     .then((next) => (h.state = next))
     .finally(() => (h.pending = undefined));
   return h.pending;

@@ -1,8 +1,9 @@
-// Everything search keeps in memory besides the MiniSearch index, and the one
-// way results are selected from it: the query, topic filters, phrases, and the
-// listing order. Pure (no database): lib/search/service.ts fills it from the
-// catalog, the evaluation (scripts/eval.ts) from the bundled sample.
-import type MiniSearch from "minisearch";
+// Everything search keeps in memory, and the one way results are selected from
+// it: the query, topic filters, phrases, and the listing order. The index is a
+// compact segment (lib/search/segment.ts) plus a MiniSearch "delta" of papers
+// added or changed since the segment was made; compact() folds the delta in.
+// Pure (no database): lib/search/service.ts fills it from the catalog and saves
+// and loads it, the evaluation (scripts/eval.ts) fills it from the bundled sample.
 import { cmp } from "@/lib/compare";
 import type { Sort } from "@/lib/listing-params";
 import {
@@ -14,7 +15,9 @@ import {
   type SearchDoc,
   type SearchHit,
 } from "@/lib/search/index";
+import { documentCount, segmentTextOf, type SearchIndex } from "@/lib/search/engine";
 import type { ParsedQuery } from "@/lib/search/query";
+import { mergeSegment, retire, termNumber, type Segment } from "@/lib/search/segment";
 import { indexTerms, tokenize } from "@/lib/search/terms";
 
 /** What filtering, sorting and faceting results needs, per paper. */
@@ -32,11 +35,11 @@ export type PaperKeys = {
 export type StatePaper = PaperKeys & { id: number; abstract: string; keyPhrases: string[] };
 
 export type SearchState = {
-  index: MiniSearch<SearchDoc>;
+  index: SearchIndex & { delta: ReturnType<typeof createIndex> };
   keys: Map<number, PaperKeys>;
-  /** Each paper's folded words, for phrase matching. */
+  /** The folded words of each paper in the delta, for phrase matching (the segment keeps its own). */
   texts: Map<number, string>;
-  /** A word as written for each index term (stems are not for showing). */
+  /** A word as written for index terms of the delta (stems are not for showing; the segment keeps its own). */
   surface: Map<string, string>;
   /** Each paper's position in each listing order, computed when first needed after a change. */
   orders: Orders | null;
@@ -44,16 +47,24 @@ export type SearchState = {
 
 type Orders = Record<Exclude<Sort, "relevance">, Map<number, number>>;
 
-export function createState(): SearchState {
-  return { index: createIndex(), keys: new Map(), texts: new Map(), surface: new Map(), orders: null };
+export function createState(segment: Segment | null = null, keys = new Map<number, PaperKeys>()): SearchState {
+  return {
+    index: { segment, delta: createIndex() },
+    keys,
+    texts: new Map(),
+    surface: new Map(),
+    orders: null,
+  };
 }
 
 /** Adds a paper to the state, or replaces it when it is there already. */
 export function putPaper(state: SearchState, paper: StatePaper) {
   const doc = toSearchDoc(paper);
   const text = phraseText(paper);
-  if (state.texts.has(paper.id)) state.index.replace(doc);
-  else state.index.add(doc);
+  const { delta, segment } = state.index;
+  if (segment) retire(segment, paper.id);
+  if (delta.has(paper.id)) delta.replace(doc);
+  else delta.add(doc);
   state.orders = null;
   // Words to show for index terms, from what suggestions complete: titles, acronyms, topic names.
   for (const w of tokenize(`${doc.title} ${doc.acronyms} ${doc.topics}`)) {
@@ -63,6 +74,51 @@ export function putPaper(state: SearchState, paper: StatePaper) {
   const { slug, title, lastFeedDate, lastRank, newestOn, sortTitle, topics } = paper;
   state.keys.set(paper.id, { slug, title, lastFeedDate, lastRank, newestOn, sortTitle, topics });
   state.texts.set(paper.id, text);
+}
+
+/** Drops a paper that left the catalog. */
+export function removePaper(state: SearchState, id: number) {
+  const { delta, segment } = state.index;
+  if (segment) retire(segment, id);
+  if (delta.has(id)) delta.discard(id);
+  state.keys.delete(id);
+  state.texts.delete(id);
+  state.orders = null;
+}
+
+/** How many papers the index holds. */
+export const paperCount = (state: SearchState) => documentCount(state.index);
+
+/** A paper's phrase text (folded words). */
+export function textOf(state: SearchState, id: number): string | undefined {
+  return state.texts.get(id) ?? segmentTextOf(state.index, id);
+}
+
+/** A word to show for an index term: as a title, acronym or topic name writes it, else the term itself. */
+export function surfaceOf(state: SearchState, term: string): string {
+  const fromDelta = state.surface.get(term);
+  if (fromDelta !== undefined) return fromDelta;
+  const segment = state.index.segment;
+  const n = segment ? termNumber(segment, term) : -1;
+  return (n >= 0 && segment!.surface[n]) || term;
+}
+
+/**
+ * Folds the delta into a new segment, so the delta starts empty again: cheap
+ * (typed-array copies, no re-indexing), and what keeps memory and start-up
+ * time low as papers arrive.
+ */
+export function compact(state: SearchState) {
+  const { segment, delta } = state.index;
+  const merged = mergeSegment(
+    segment,
+    delta,
+    (id) => state.texts.get(id) ?? "",
+    (term) => state.surface.get(term),
+  );
+  state.index = { segment: merged, delta: createIndex() };
+  state.texts = new Map();
+  state.surface = new Map();
 }
 
 type Keyed = PaperKeys & { id: number };
@@ -82,8 +138,7 @@ export const COMPARE: Record<Exclude<Sort, "relevance">, (a: Keyed, b: Keyed) =>
 function ordersOf(state: SearchState): Orders {
   if (state.orders) return state.orders;
   const all = [...state.keys].map(([id, keys]) => ({ id, ...keys }));
-  const positions = (order: Exclude<Sort, "relevance">) =>
-    new Map(all.sort(COMPARE[order]).map((k, i) => [k.id, i]));
+  const positions = (order: Exclude<Sort, "relevance">) => new Map(all.sort(COMPARE[order]).map((k, i) => [k.id, i]));
   state.orders = { trending: positions("trending"), newest: positions("newest"), title: positions("title") };
   return state.orders;
 }
@@ -123,7 +178,7 @@ export function selectHits(
   const allowed = inTopics && allow ? (id: number) => inTopics(id) && allow(id) : (inTopics ?? allow);
   const { matches, mode, ranked } = runSearch(state.index, parsed, {
     allow: allowed,
-    textOf: (id) => state.texts.get(id),
+    textOf: (id) => textOf(state, id),
   });
   const order = sort === "relevance" && !ranked ? "trending" : sort;
   const hit = (id: number, score: number): SearchHit => ({ id, score, terms: matches.termsOf(id) });
@@ -146,7 +201,11 @@ export function selectHits(
     size: matches.size,
     ids: () => matches.ids(),
     slice: (start, end) => {
-      if (order === "relevance") return matches.top(end).slice(start).map(({ id, score }) => hit(id, score));
+      if (order === "relevance")
+        return matches
+          .top(end)
+          .slice(start)
+          .map(({ id, score }) => hit(id, score));
       return sortedIds()
         .slice(start, end)
         .map((id) => hit(id, 1));

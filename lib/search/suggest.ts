@@ -1,8 +1,9 @@
 // Suggestions while typing in the search box: completions of the query from the
-// words of titles, acronyms and topic names (MiniSearch auto-suggest), topics
-// whose name matches, and papers whose title or acronym matches. Pure over the
-// search state.
-import type { SearchState } from "@/lib/search/state";
+// words of titles, acronyms and topic names (the completed words of the best
+// matching papers, as MiniSearch's auto-suggest would offer), topics whose name
+// matches, and papers whose title or acronym matches. Pure over the search state.
+import { searchIndex } from "@/lib/search/engine";
+import { surfaceOf, type SearchState } from "@/lib/search/state";
 import { TOPICS } from "@/lib/topics/taxonomy";
 import { foldWord, termsOf } from "@/lib/search/terms";
 import { plainText } from "@/lib/text/rich-text";
@@ -23,8 +24,9 @@ export function suggest(state: SearchState, typed: string): Suggestion[] {
   const head = words.slice(0, -1).join(" ");
   const lastTerm = termsOf(words.at(-1)!).at(-1) ?? "";
   const completed = new Set<string>();
-  for (const s of state.index.autoSuggest(q, { fields: SUGGEST_FIELDS, fuzzy, prefix })) {
-    for (const t of s.terms) if (lastTerm && t.startsWith(lastTerm)) completed.add(state.surface.get(t) ?? t);
+  const matches = searchIndex(state.index, q, { fields: SUGGEST_FIELDS, fuzzy, prefix, combineWith: "AND" });
+  for (const { id } of matches.top(50)) {
+    for (const t of matches.termsOf(id)) if (lastTerm && t.startsWith(lastTerm)) completed.add(surfaceOf(state, t));
     if (completed.size >= 6) break;
   }
   const completions = [...completed]
@@ -39,11 +41,10 @@ export function suggest(state: SearchState, typed: string): Suggestion[] {
   })
     .slice(0, 2)
     .map((t): Suggestion => ({ kind: "topic", label: t.name, href: `/?topic=${t.slug}` }));
-  const papers = state.index
-    .search(q, { fields: ["title", "acronyms"], fuzzy, prefix })
-    .slice(0, MAX_SUGGESTIONS - completions.length - topics.length)
+  const papers = searchIndex(state.index, q, { fields: ["title", "acronyms"], fuzzy, prefix })
+    .top(MAX_SUGGESTIONS - completions.length - topics.length)
     .flatMap((r): Suggestion[] => {
-      const keys = state.keys.get(r.id as number);
+      const keys = state.keys.get(r.id);
       return keys ? [{ kind: "paper", label: plainText(keys.title), href: `/papers/${keys.slug}` }] : [];
     });
   return [...completions, ...topics, ...papers].slice(0, MAX_SUGGESTIONS);

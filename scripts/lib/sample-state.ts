@@ -1,7 +1,7 @@
 // The bundled sample as an in-memory search state, tagged exactly as the catalog
 // would be: what the evaluation and the search tests run against, without a database.
 import { parseQuery } from "@/lib/search/query";
-import { allHits, createState, putPaper, selectHits, type SearchState } from "@/lib/search/state";
+import { allHits, createState, putPaper, selectHits, type SearchState, type StatePaper } from "@/lib/search/state";
 import { slugBase, sortTitle } from "@/lib/text/identity";
 import { tagPaper } from "@/lib/topics/tagger";
 import { TOPIC_BY_SLUG } from "@/lib/topics/taxonomy";
@@ -16,12 +16,11 @@ export type SampleSearch = {
   search: (q: string) => string[];
 };
 
-export function sampleSearch(): SampleSearch {
-  const records = sampleRecords();
-  const state = createState();
-  records.forEach((r, i) => {
+/** The bundled sample's papers as the search state takes them (ids 1..94 in feed order). */
+export function samplePapers(): StatePaper[] {
+  return sampleRecords().map((r, i) => {
     const tags = tagPaper(r.title, r.abstract);
-    putPaper(state, {
+    return {
       id: i + 1,
       slug: slugBase(r.titleKey),
       title: r.title,
@@ -32,8 +31,14 @@ export function sampleSearch(): SampleSearch {
       lastRank: r.rank,
       newestOn: r.feedDate,
       sortTitle: sortTitle(r.titleKey),
-    });
+    };
   });
+}
+
+export function sampleSearch(): SampleSearch {
+  const records = sampleRecords();
+  const state = createState();
+  for (const paper of samplePapers()) putPaper(state, paper);
   const titleOf = (id: number) => records[id - 1]!.title;
   const run = (q: string) =>
     selectHits(

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { findPapers, getPaperBySlug, getRelatedPapers, listTopics, type ListingRequest } from "@/lib/catalog";
 import { ingestFeedFile, SAMPLE_FEED } from "@/lib/ingest-file";
 import { getSearchState, REFRESH_INTERVAL_MS } from "@/lib/search/service";
+import { paperCount } from "@/lib/search/state";
 import { abstractFor, createTempCatalog, textPage, writeFeed, type TempCatalog } from "@/tests/helpers/catalog";
 
 let cat: TempCatalog;
@@ -104,7 +105,7 @@ describe("findPapers with a query: search", () => {
       expect(result.items.map((p) => p.title)).toEqual(["Quokkaformer: Marsupial Attention"]);
       const after = await getSearchState();
       expect(after.index).toBe(before.index); // the same index, updated in place
-      expect(after.index.documentCount).toBe(96);
+      expect(paperCount(after)).toBe(96);
     } finally {
       vi.useRealTimers();
     }
