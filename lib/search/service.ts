@@ -29,7 +29,7 @@ import {
 /** How stale the index may be before a search checks the catalog again. */
 export const REFRESH_INTERVAL_MS = 1000;
 /** Papers read from the catalog at a time while building. */
-const BUILD_CHUNK = 1000;
+const BUILD_CHUNK = 500;
 /** Papers indexed between two yields to pending requests (about 0.1 s of work). */
 const YIELD_EVERY = 200;
 /** Papers in the delta that trigger folding it into a new segment (and saving it). */
@@ -52,7 +52,7 @@ export type SyncedState = SearchState & {
 };
 
 /** What is saved with the segment: its version, how far it got, and each paper's listing keys. */
-type SavedMeta = { version: string; syncedUpTo: string | null; keys: [number, PaperKeys][] };
+type SavedMeta = { version: string; stamp: string; syncedUpTo: string | null; keys: [number, PaperKeys][] };
 
 const indexedColumns = {
   id: true,
@@ -105,6 +105,7 @@ async function compactAndSave(state: SyncedState) {
   compact(state);
   const meta: SavedMeta = {
     version: INDEX_VERSION,
+    stamp: state.stamp,
     syncedUpTo: state.syncedUpTo?.toISOString() ?? null,
     keys: [...state.keys],
   };
@@ -133,10 +134,34 @@ async function load(): Promise<SyncedState | null> {
     const saved = meta as SavedMeta;
     if (saved.version !== INDEX_VERSION) return null;
     const state = createState(segment, new Map(saved.keys));
-    return { ...state, stamp: "", syncedUpTo: saved.syncedUpTo ? new Date(saved.syncedUpTo) : null, checkedAt: 0 };
+    return {
+      ...state,
+      stamp: saved.stamp,
+      syncedUpTo: saved.syncedUpTo ? new Date(saved.syncedUpTo) : null,
+      checkedAt: 0,
+    };
   } catch (error) {
     console.error(`papershelf: ignoring the saved search index (${(error as Error).message}); rebuilding it`);
     return null;
+  }
+}
+
+/**
+ * The catalog's papers matching `where`, BUILD_CHUNK at a time in id order.
+ * Chunks, not one query: Prisma loads each row's topics with one bound
+ * parameter per paper, and SQLite refuses more than a few thousand.
+ */
+async function* readPapers(where: { updatedAt?: { gte: Date }; id?: { in: number[] } } = {}) {
+  for (let after = 0; ;) {
+    const rows: IndexedRow[] = await getPrisma().paper.findMany({
+      select: indexedColumns,
+      where: { ...where, id: { ...where.id, gt: after } },
+      orderBy: { id: "asc" },
+      take: BUILD_CHUNK,
+    });
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows.at(-1)!.id;
   }
 }
 
@@ -146,20 +171,13 @@ async function buildFromCatalog(): Promise<SyncedState> {
   const state: SyncedState = { ...createState(), stamp, syncedUpTo: latest, checkedAt: Date.now() };
   // Read and index in small chunks, yielding in between, so pages keep being
   // served while a large catalog is indexed (100,000 papers take a minute or more).
-  for (let after = 0, n = 0; ;) {
-    const rows: IndexedRow[] = await getPrisma().paper.findMany({
-      select: indexedColumns,
-      where: { id: { gt: after } },
-      orderBy: { id: "asc" },
-      take: BUILD_CHUNK,
-    });
-    if (rows.length === 0) break;
+  let n = 0;
+  for await (const rows of readPapers()) {
     for (const row of rows) {
       put(state, row);
       if (++n % YIELD_EVERY === 0) await yieldToRequests();
       if (n % COMPACT_AT === 0) compact(state);
     }
-    after = rows.at(-1)!.id;
   }
   await compactAndSave(state);
   return state;
@@ -172,25 +190,22 @@ async function catchUp(state: SyncedState): Promise<SyncedState> {
     state.checkedAt = Date.now();
     return state;
   }
-  const changed: IndexedRow[] = await getPrisma().paper.findMany({
-    select: indexedColumns,
-    where: state.syncedUpTo ? { updatedAt: { gte: state.syncedUpTo } } : {},
-  });
-  for (const [i, row] of changed.entries()) {
-    put(state, row);
-    if ((i + 1) % YIELD_EVERY === 0) await yieldToRequests();
+  let n = 0;
+  for await (const rows of readPapers(state.syncedUpTo ? { updatedAt: { gte: state.syncedUpTo } } : {})) {
+    for (const row of rows) {
+      put(state, row);
+      if (++n % YIELD_EVERY === 0) await yieldToRequests();
+    }
   }
   if (paperCount(state) !== current.count) {
     // Papers were deleted (or the saved index missed some): compare ids, the cheap way.
     const ids = new Set((await getPrisma().paper.findMany({ select: { id: true } })).map((r) => r.id));
     for (const id of [...state.keys.keys()]) if (!ids.has(id)) removePaper(state, id);
     const missing = [...ids].filter((id) => !state.keys.has(id));
-    if (missing.length) {
-      const rows: IndexedRow[] = await getPrisma().paper.findMany({
-        select: indexedColumns,
-        where: { id: { in: missing } },
-      });
-      for (const row of rows) put(state, row);
+    for (let i = 0; i < missing.length; i += BUILD_CHUNK) {
+      for await (const rows of readPapers({ id: { in: missing.slice(i, i + BUILD_CHUNK) } })) {
+        for (const row of rows) put(state, row);
+      }
     }
   }
   state.stamp = current.stamp;
@@ -219,4 +234,9 @@ export async function getSearchState(): Promise<SyncedState> {
     .then((next) => (h.state = next))
     .finally(() => (h.pending = undefined));
   return h.pending;
+}
+
+/** Drops the index from memory, as a restart would (for tests; the saved file stays). */
+export function forgetSearchState() {
+  holder.papershelfSearch = undefined;
 }
