@@ -13,7 +13,7 @@ import {
   saveNote,
   type FormState,
 } from "@/lib/actions/shelf";
-import { MAX_NOTE_LENGTH as MAX_NOTE, MAX_TAG_LENGTH } from "@/lib/shelf-params";
+import { MAX_NOTE_LENGTH as MAX_NOTE, MAX_TAG_LENGTH } from "@/lib/shelf-limits";
 import { FormResult, inputClass } from "@/components/form-result";
 import { RateLimitBoundary } from "@/components/rate-limit-boundary";
 
