@@ -8,39 +8,80 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
-/** Larger form posts are not read for an action id (an import file, say): Next refuses action bodies over 1 MB anyway. */
-const MAX_FORM_BYTES = 1024 * 1024;
+/**
+ * Form posts are read for action ids up to this size. Next refuses action bodies
+ * over 1 MB (its default bodySizeLimit) without running them, so a larger one
+ * calls no action whatever it names.
+ */
+const MAX_FORM_BYTES = 1024 * 1024 + 64 * 1024;
 
-/** The action id in a form posted without JavaScript, or null. */
-export function actionIdInForm(form: FormData): string | null {
-  for (const [name, value] of form) {
-    // A plain form action: <input name="$ACTION_ID_<id>">.
-    if (name.startsWith("$ACTION_ID_")) return name.slice("$ACTION_ID_".length);
-    // A useActionState form: "$ACTION_<n>:0" holds {"id": ..., "bound": ...}.
-    if (/^\$ACTION_\d+:0$/.test(name) && typeof value === "string") {
+/**
+ * The action ids a form posted without JavaScript names, as React's
+ * decodeAction reads them: "$ACTION_ID_<id>" (a plain form action), or
+ * "$ACTION_REF_<p>" whose "$ACTION_<p>:0" field holds {"id": ...} (a
+ * useActionState form). React runs the last one; all are returned, so a decoy
+ * field cannot hide the action that runs.
+ */
+export function actionIdsInForm(form: FormData): string[] {
+  const ids: string[] = [];
+  for (const name of form.keys()) {
+    if (name.startsWith("$ACTION_ID_")) ids.push(name.slice("$ACTION_ID_".length));
+    else if (name.startsWith("$ACTION_REF_")) {
+      const meta = form.get(`$ACTION_${name.slice("$ACTION_REF_".length)}:0`);
       try {
-        const id = (JSON.parse(value) as { id?: unknown }).id;
-        if (typeof id === "string") return id;
+        const id = typeof meta === "string" ? (JSON.parse(meta) as { id?: unknown }).id : undefined;
+        if (typeof id === "string") ids.push(id);
       } catch {
-        // Not an action reference.
+        // Not an action reference: React would not run it either.
       }
     }
   }
-  return null;
+  return ids;
 }
 
-/** The id of the server action a request calls, or null when it calls none (or it cannot be read). */
-export async function actionIdOf(request: Request): Promise<string | null> {
+/** The body, or null when it is longer than `max` bytes (read no further than that). */
+async function bodyUpTo(request: Request, max: number): Promise<Uint8Array | null> {
+  if (!request.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) body.set(chunk, (at += chunk.byteLength) - chunk.byteLength);
+  return body;
+}
+
+/**
+ * The ids of the server actions a request may call: its Next-Action header (a
+ * call from JavaScript; Next then ignores ids in the body), else those its
+ * multipart form names. Empty when it calls none, or its body is too large for
+ * Next to run one. proxy.ts reads its own copy of the body; the page still gets the original.
+ */
+export async function actionIdsOf(request: Request): Promise<string[]> {
   const header = request.headers.get("next-action");
-  if (header) return header;
+  if (header) return [header];
+  // Exactly Next's test for a form action (case and all).
   const type = request.headers.get("content-type") ?? "";
-  const length = Number(request.headers.get("content-length") ?? NaN);
-  if (!type.startsWith("multipart/form-data") || !(length <= MAX_FORM_BYTES)) return null;
+  if (request.method !== "POST" || !type.startsWith("multipart/form-data")) return [];
+  // Chunked bodies (no Content-Length) are read too, up to the cap: leaving them out would let a
+  // client dodge the tighter limits by choosing the encoding.
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_FORM_BYTES) return [];
   try {
-    // proxy.ts gets its own copy of the body; the page still reads the original.
-    return actionIdInForm(await request.formData());
+    const body = await bodyUpTo(request, MAX_FORM_BYTES);
+    if (!body) return [];
+    return actionIdsInForm(await new Response(body as BodyInit, { headers: { "content-type": type } }).formData());
   } catch {
-    return null; // Not a well-formed form: not an action Next would run either.
+    return []; // Not a well-formed form: Next could not decode an action from it either.
   }
 }
 

@@ -4,8 +4,8 @@
 // visitor cookie's id, else the client's address), and the 429 it gets when
 // the bucket is empty. Never throws: a limiter that fails lets the request
 // through rather than turning it into a 5xx.
-import { actionIdOf } from "@/lib/action-ids";
-import { RateLimiter, type RateClass, type RateLimits } from "@/lib/rate-limit";
+import { actionIdsOf } from "@/lib/action-ids";
+import { RateLimiter, type RateClass, type RateDecision, type RateLimits } from "@/lib/rate-limit";
 import { tooManyRequestsMessage } from "@/lib/too-many-requests";
 import { VISITOR_COOKIE } from "@/lib/visitor-token";
 
@@ -28,6 +28,11 @@ export function isMutation(method: string, pathname: string): boolean {
 /** The limit class of a server action, by name; anything else (or no action) is "writes". */
 export const rateClassOf = (actionName: string | undefined): RateClass =>
   (actionName && ACTION_CLASSES.get(actionName)) || "writes";
+
+/** The classes a request is charged to: each of the actions it names, or "writes" when it names none. */
+export function rateClassesOf(actionNames: (string | undefined)[]): RateClass[] {
+  return actionNames.length ? [...new Set(actionNames.map(rateClassOf))] : ["writes"];
+}
 
 /**
  * Whose bucket a request takes from: its visitor id when the cookie's signature
@@ -85,13 +90,12 @@ export function createMutationLimiter(options: {
       try {
         const { pathname } = new URL(request.url);
         if (!isMutation(request.method, pathname)) return null;
-        const id = request.method === "POST" ? await actionIdOf(request) : null;
-        const cls = rateClassOf(id ? options.actionName(id) : undefined);
-        const decision = limiter.take(
-          `${cls}:${clientKey(request.headers, options.verifyVisitor)}`,
-          options.limits[cls],
-        );
-        return decision.ok ? null : tooManyRequestsResponse(decision.retryAfterSeconds);
+        const names = (await actionIdsOf(request)).map((id) => options.actionName(id));
+        const who = clientKey(request.headers, options.verifyVisitor);
+        const refusals = rateClassesOf(names)
+          .map((cls) => limiter.take(`${cls}:${who}`, options.limits[cls]))
+          .filter((d): d is Extract<RateDecision, { ok: false }> => !d.ok);
+        return refusals.length ? tooManyRequestsResponse(Math.max(...refusals.map((d) => d.retryAfterSeconds))) : null;
       } catch (error) {
         // Fail open: a broken limiter must not refuse everyone, nor answer 500.
         if (!reported) console.error(`papershelf: rate limit check failed, letting requests through: ${error}`);

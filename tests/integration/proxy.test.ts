@@ -7,8 +7,8 @@ import path from "node:path";
 import { NextRequest } from "next/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { proxy } from "@/proxy";
-import { ActionNames, actionIdInForm, actionIdOf } from "@/lib/action-ids";
-import { clientKey, createMutationLimiter, isMutation, rateClassOf } from "@/lib/mutation-limits";
+import { ActionNames, actionIdsInForm, actionIdsOf } from "@/lib/action-ids";
+import { clientKey, createMutationLimiter, isMutation, rateClassesOf, rateClassOf } from "@/lib/mutation-limits";
 import { RateLimiter, type RateLimits } from "@/lib/rate-limit";
 import { signVisitorId, VISITOR_COOKIE } from "@/lib/visitor-token";
 
@@ -178,6 +178,36 @@ describe("mutation rate limits", () => {
     expect(await statuses(check, post, 2)).toEqual([200, 429]);
   });
 
+  it("recognises it in a form sent in chunks, without Content-Length", async () => {
+    const { check } = limiterWith();
+    const chunked = async () => {
+      const sized = await multipart("/subscribe", noJsForm(IDS.subscribeToDigest));
+      const bytes = new Uint8Array(await sized.arrayBuffer());
+      const body = new ReadableStream({
+        start(controller) {
+          for (let i = 0; i < bytes.length; i += 100) controller.enqueue(bytes.slice(i, i + 100));
+          controller.close();
+        },
+      });
+      const headers = new Headers(sized.headers);
+      headers.delete("content-length");
+      return new Request(sized.url, { method: "POST", headers, body, duplex: "half" } as RequestInit);
+    };
+    expect(await statuses(check, chunked, 2)).toEqual([200, 429]);
+  });
+
+  it("charges a form to every action it names, so a decoy bookmark field cannot hide a subscribe", async () => {
+    const { check } = limiterWith();
+    const decoyed = () => {
+      const form = noJsForm(IDS.subscribeToDigest);
+      const withDecoy = new FormData();
+      withDecoy.append(`$ACTION_ID_${IDS.toggleBookmark}`, "");
+      for (const [k, v] of form) withDecoy.append(k, v);
+      return multipart("/subscribe", withDecoy);
+    };
+    expect(await statuses(check, decoyed, 2)).toEqual([200, 429]);
+  });
+
   it("gives each visitor (signed cookie) a bucket of their own, and everyone without one their address's", async () => {
     const { check } = limiterWith();
     const as = (headers: Record<string, string>) => () => actionCall(IDS.subscribeToDigest, headers);
@@ -240,27 +270,39 @@ describe("isMutation and rateClassOf", () => {
     expect(rateClassOf("toggleBookmark")).toBe("writes");
     expect(rateClassOf("constructor")).toBe("writes");
     expect(rateClassOf(undefined)).toBe("writes");
+    expect(rateClassesOf([])).toEqual(["writes"]);
+    expect(rateClassesOf(["makeLinkCode", "enterLinkCode", undefined])).toEqual(["link-codes", "writes"]);
   });
 });
 
 describe("action ids", () => {
-  it("reads the id of a plain form action and of a useActionState form posted without JavaScript", () => {
+  it("reads the ids a form posted without JavaScript names, as React's decodeAction does", () => {
     const plain = new FormData();
     plain.append("$ACTION_ID_7f00", "");
-    expect(actionIdInForm(plain)).toBe("7f00");
-    expect(actionIdInForm(noJsForm("40bb"))).toBe("40bb");
+    expect(actionIdsInForm(plain)).toEqual(["7f00"]);
+    expect(actionIdsInForm(noJsForm("40bb"))).toEqual(["40bb"]);
+    // Any prefix after $ACTION_REF_, not only React's numbers.
+    const named = new FormData();
+    named.append("$ACTION_REF_x", "");
+    named.append("$ACTION_x:0", JSON.stringify({ id: "40cc", bound: null }));
+    expect(actionIdsInForm(named)).toEqual(["40cc"]);
     const notAction = new FormData();
+    notAction.append("$ACTION_REF_1", "");
     notAction.append("$ACTION_1:0", "{not json");
     notAction.append("q", "x");
-    expect(actionIdInForm(notAction)).toBeNull();
+    expect(actionIdsInForm(notAction)).toEqual([]);
   });
 
-  it("prefers the Next-Action header, and does not read bodies that are not small forms", async () => {
-    expect(await actionIdOf(actionCall("40aa"))).toBe("40aa");
-    expect(await actionIdOf(await multipart("/", noJsForm("40bb")))).toBe("40bb");
+  it("prefers the Next-Action header, and reads no body that is not a form Next could run", async () => {
+    expect(await actionIdsOf(actionCall("40aa"))).toEqual(["40aa"]);
+    expect(await actionIdsOf(await multipart("/", noJsForm("40bb")))).toEqual(["40bb"]);
     const big = await multipart("/", noJsForm("40bb"), { "content-length": String(2 * 1024 * 1024) });
-    expect(await actionIdOf(big)).toBeNull();
-    expect(await actionIdOf(request("/", { body: "a=1", headers: { "content-type": "text/plain" } }))).toBeNull();
+    expect(await actionIdsOf(big)).toEqual([]);
+    const padded = noJsForm("40bb", { pad: "x".repeat(1200 * 1024) });
+    const bigChunked = await multipart("/", padded);
+    bigChunked.headers.delete("content-length");
+    expect(await actionIdsOf(bigChunked)).toEqual([]);
+    expect(await actionIdsOf(request("/", { body: "a=1", headers: { "content-type": "text/plain" } }))).toEqual([]);
   });
 
   describe("ActionNames", () => {
