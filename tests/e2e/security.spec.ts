@@ -146,6 +146,11 @@ test.describe("security headers and Content-Security-Policy", () => {
       await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
     }
     expect(nonces.size, "a fresh nonce per response").toBe(paths.length);
+    // The one prerendered route is still served, with the same headers.
+    const icon = await request.get("/icon.svg");
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+    expectSecurityHeaders(icon.headers());
 
     // Math in a title renders (server-built markup: MathML, or <sup> for a lone superscript; no script, no inline style).
     await page.goto(`/papers/${math.slug}`);
