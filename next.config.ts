@@ -16,6 +16,8 @@ const nextConfig: NextConfig = {
           // Feed text is rendered as text and the API answers JSON; make sure browsers never guess otherwise.
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          // Older browsers that ignore the CSP's frame-ancestors (set per request in proxy.ts): never in a frame.
+          { key: "X-Frame-Options", value: "DENY" },
         ],
       },
     ];

@@ -14,6 +14,12 @@ export const LIVE_DB = "data/e2e-live.db";
 export const SOURCES_PORT = MAIN_PORT + 2;
 export const SOURCES_DB = "data/e2e-sources.db";
 export const SOURCES_OUTBOX = "data/e2e-outbox";
+/**
+ * Bookmark writes on the "live" server refill slowly (one every 30 s), so the
+ * rate-limit browser test (security.spec.ts) finds a refusal still in force
+ * when it clicks. No other test writes there.
+ */
+export const LIVE_WRITES_LIMIT = "20/10m";
 
 /** $CHROMIUM_PATH, else Debian's chromium, else Playwright's own browser (if one was installed). */
 function chromiumExecutable(): string | undefined {
@@ -65,7 +71,13 @@ export default defineConfig({
     {
       command: `rm -f ${LIVE_DB} ${LIVE_DB}-* && tsx scripts/ingest.ts tests/fixtures/hostile-feed.txt --date 2026-03-10 && tsx scripts/start.ts --no-build`,
       url: `http://127.0.0.1:${LIVE_PORT}/api/papers?limit=1`,
-      env: { ...serverEnv, DATABASE_URL: `file:./${LIVE_DB}`, PORT: String(LIVE_PORT), PAPERSHELF_HOST: "127.0.0.1" },
+      env: {
+        ...serverEnv,
+        DATABASE_URL: `file:./${LIVE_DB}`,
+        PORT: String(LIVE_PORT),
+        PAPERSHELF_HOST: "127.0.0.1",
+        PAPERSHELF_RATE_LIMIT_WRITES: LIVE_WRITES_LIMIT,
+      },
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: "pipe",
@@ -86,6 +98,8 @@ export default defineConfig({
         PAPERSHELF_URL: `http://127.0.0.1:${SOURCES_PORT}`,
         PAPERSHELF_OUTBOX: SOURCES_OUTBOX,
         SMTP_URL: "",
+        // The digest tests all subscribe from 127.0.0.1 without a visitor cookie, so they share one bucket.
+        PAPERSHELF_RATE_LIMIT_SUBSCRIBE: "100/10m",
       },
       reuseExistingServer: false,
       timeout: 120_000,

@@ -4,7 +4,7 @@
 import type { Metadata } from "next";
 import { PageShell } from "@/components/page-shell";
 import { PaperListing } from "@/components/paper-listing";
-import { feedHref, parseListingParams, type ListingParams } from "@/lib/listing-params";
+import { feedHref, parseListingParams, queryWasCut, type ListingParams } from "@/lib/listing-params";
 import { periodLabel } from "@/lib/periods";
 import { TOPIC_BY_SLUG } from "@/lib/topics/taxonomy";
 
@@ -31,10 +31,11 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function HomePage({ searchParams }: Props) {
-  const params = parseListingParams(await searchParams);
+  const raw = await searchParams;
+  const params = parseListingParams(raw);
   return (
     <PageShell q={params.q}>
-      <PaperListing params={params} />
+      <PaperListing params={params} queryCut={queryWasCut(raw)} />
     </PageShell>
   );
 }

@@ -2,20 +2,23 @@
 // The bookmark toggle on cards and paper pages: a button named "Bookmark" whose
 // aria-pressed carries the state. It flips at once (optimistic) while the server
 // action saves it, and without JavaScript it is a plain form POST that returns
-// to the same page.
+// to the same page. Too many toggles in a row are refused with a message beside it.
 import { useActionState, useOptimistic, useTransition } from "react";
 import clsx from "clsx";
+import { RateLimitBoundary } from "@/components/rate-limit-boundary";
 import { toggleBookmark, type BookmarkState } from "@/lib/actions/shelf";
 
-export function BookmarkButton({
-  paperId,
-  bookmarked,
-  title,
-}: {
-  paperId: number;
-  bookmarked: boolean;
-  title: string;
-}) {
+type Props = { paperId: number; bookmarked: boolean; title: string };
+
+export function BookmarkButton(props: Props) {
+  return (
+    <RateLimitBoundary as="span">
+      <BookmarkForm {...props} />
+    </RateLimitBoundary>
+  );
+}
+
+function BookmarkForm({ paperId, bookmarked, title }: Props) {
   const [state, action] = useActionState<BookmarkState, FormData>(toggleBookmark, { bookmarked });
   // The page re-renders with fresh props after every toggle, so the prop is the truth
   // (and the button keeps its identity and focus); the action's state only carries errors.

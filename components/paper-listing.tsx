@@ -15,6 +15,7 @@ import {
   feedHref,
   listingHref,
   subscribeHref,
+  MAX_QUERY_LENGTH,
   PAGE_SIZE,
   SORT_LABELS,
   SORTS,
@@ -49,7 +50,8 @@ const NOTICE: Record<Listing["mode"], string | null> = {
   partial: "No paper contains every word of your search; these contain some of them and may be weak matches.",
 };
 
-export async function PaperListing({ params }: { params: ListingParams }) {
+/** `queryCut`: the URL's query was longer than MAX_QUERY_LENGTH, and only its start was searched. */
+export async function PaperListing({ params, queryCut = false }: { params: ListingParams; queryCut?: boolean }) {
   const result = await findPapers({ ...params, limit: PAGE_SIZE, clampPage: true });
   const bookmarked = await bookmarkedPaperIds(
     await currentVisitorId(),
@@ -105,6 +107,14 @@ export async function PaperListing({ params }: { params: ListingParams }) {
               </li>
             ))}
           </ul>
+        )}
+        {queryCut && (
+          <p
+            role="note"
+            className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
+          >
+            Your search was longer than {MAX_QUERY_LENGTH} characters, so only its first {MAX_QUERY_LENGTH} were used.
+          </p>
         )}
         {notice && (
           <p className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">

@@ -2,6 +2,8 @@
 // The shelf's small forms, each a server action with a visible result: the note
 // editor, tag chips with add and remove, the read toggle, renaming a tag. Every
 // one also works without JavaScript as a plain POST that returns to the shelf.
+// Each sits in a RateLimitBoundary, which says so when the server refuses too
+// many requests and puts the form back; the note's text is kept outside it.
 import { useActionState, useState } from "react";
 import {
   addTagToBookmark,
@@ -11,16 +13,28 @@ import {
   saveNote,
   type FormState,
 } from "@/lib/actions/shelf";
-import { MAX_NOTE_LENGTH as MAX_NOTE, MAX_TAG_LENGTH } from "@/lib/shelf-params";
+import { MAX_NOTE_LENGTH as MAX_NOTE, MAX_TAG_LENGTH } from "@/lib/shelf-limits";
 import { FormResult, inputClass } from "@/components/form-result";
+import { RateLimitBoundary } from "@/components/rate-limit-boundary";
 
 const button =
   "rounded-md border border-zinc-300 px-2 py-1 text-xs font-medium text-zinc-800 hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800";
 
-export function NoteEditor({ bookmarkId, note, title }: { bookmarkId: number; note: string; title: string }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(saveNote, {});
+type NoteProps = { bookmarkId: number; note: string; title: string };
+
+export function NoteEditor(props: NoteProps) {
   // Controlled only for the character count; the form posts the textarea as usual (also without JavaScript).
-  const [text, setText] = useState(note);
+  // Held here, outside the boundary, so a refused save keeps what was typed.
+  const [text, setText] = useState(props.note);
+  return (
+    <RateLimitBoundary>
+      <NoteForm {...props} text={text} setText={setText} />
+    </RateLimitBoundary>
+  );
+}
+
+function NoteForm({ bookmarkId, title, text, setText }: NoteProps & { text: string; setText: (text: string) => void }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(saveNote, {});
   const id = `note-${bookmarkId}`;
   return (
     <form action={action} className="space-y-1">
@@ -54,7 +68,17 @@ export function NoteEditor({ bookmarkId, note, title }: { bookmarkId: number; no
   );
 }
 
-export function TagEditor({ bookmarkId, tags, title }: { bookmarkId: number; tags: string[]; title: string }) {
+type TagProps = { bookmarkId: number; tags: string[]; title: string };
+
+export function TagEditor(props: TagProps) {
+  return (
+    <RateLimitBoundary>
+      <TagForms {...props} />
+    </RateLimitBoundary>
+  );
+}
+
+function TagForms({ bookmarkId, tags, title }: TagProps) {
   const [added, addAction, adding] = useActionState<FormState, FormData>(addTagToBookmark, {});
   const [removed, removeAction] = useActionState<FormState, FormData>(removeTagFromBookmark, {});
   const id = `tag-${bookmarkId}`;
@@ -115,7 +139,17 @@ export function TagEditor({ bookmarkId, tags, title }: { bookmarkId: number; tag
   );
 }
 
-export function ReadToggle({ bookmarkId, read }: { bookmarkId: number; read: boolean }) {
+type ReadProps = { bookmarkId: number; read: boolean };
+
+export function ReadToggle(props: ReadProps) {
+  return (
+    <RateLimitBoundary as="span">
+      <ReadForm {...props} />
+    </RateLimitBoundary>
+  );
+}
+
+function ReadForm({ bookmarkId, read }: ReadProps) {
   const [state, action, pending] = useActionState<FormState, FormData>(markRead, {});
   return (
     <form action={action} className="inline">
@@ -130,8 +164,16 @@ export function ReadToggle({ bookmarkId, read }: { bookmarkId: number; read: boo
 }
 
 export function RenameTag({ tags }: { tags: string[] }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(renameShelfTag, {});
   if (tags.length === 0) return null;
+  return (
+    <RateLimitBoundary>
+      <RenameForm tags={tags} />
+    </RateLimitBoundary>
+  );
+}
+
+function RenameForm({ tags }: { tags: string[] }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(renameShelfTag, {});
   return (
     <form action={action} className="space-y-2">
       <h3 className="text-sm font-semibold">Rename a tag</h3>

@@ -3,19 +3,40 @@
 // optional saved search (prefilled from the listing the visitor came from). A
 // plain form posting to a server action, so it also works without JavaScript.
 // The fields are controlled: React resets a form's uncontrolled fields after
-// every action, which would wipe a mistyped address along with its error.
+// every action, which would wipe a mistyped address along with its error. Their
+// values live outside the RateLimitBoundary, so a refusal for too many requests
+// (the form is limited tightly) keeps them too.
 import { useActionState, useState } from "react";
 import { subscribeToDigest } from "@/lib/actions/subscribe";
 import type { FormState } from "@/lib/actions/shelf";
 import { FormResult, inputClass } from "@/components/form-result";
+import { RateLimitBoundary } from "@/components/rate-limit-boundary";
 
 type Props = { topics: { slug: string; name: string }[]; selected: string[]; query: string };
 
 export function SubscribeForm({ topics, selected, query }: Props) {
-  const [state, action, pending] = useActionState<FormState, FormData>(subscribeToDigest, {});
   const [email, setEmail] = useState("");
   const [ticked, setTicked] = useState(() => new Set(selected));
   const [search, setSearch] = useState(query);
+  return (
+    <RateLimitBoundary size="sm">
+      <Fields {...{ topics, email, setEmail, ticked, setTicked, search, setSearch }} />
+    </RateLimitBoundary>
+  );
+}
+
+type FieldsProps = {
+  topics: Props["topics"];
+  email: string;
+  setEmail: (email: string) => void;
+  ticked: Set<string>;
+  setTicked: React.Dispatch<React.SetStateAction<Set<string>>>;
+  search: string;
+  setSearch: (search: string) => void;
+};
+
+function Fields({ topics, email, setEmail, ticked, setTicked, search, setSearch }: FieldsProps) {
+  const [state, action, pending] = useActionState<FormState, FormData>(subscribeToDigest, {});
   const toggle = (slug: string, on: boolean) =>
     setTicked((prev) => {
       const next = new Set(prev);

@@ -18,7 +18,12 @@ export const SORT_LABELS: Record<Sort, string> = {
 
 export const PAGE_SIZE = 20;
 export const MAX_API_LIMIT = 100;
-/** Longer queries are cut: no real query needs more, and huge ones would only be slow. */
+/**
+ * The longest query searched, in characters after collapsing whitespace: no
+ * real query needs more (the search box stops there too), and longer ones
+ * would only make search slower. Pages cut a longer `q` and say so; the API
+ * refuses it with a 400. (A URL over 16 KB never gets here: Node answers 431.)
+ */
 export const MAX_QUERY_LENGTH = 200;
 const MAX_PAGE = 100_000;
 
@@ -65,7 +70,10 @@ export const all = (v: string | string[] | undefined) => (v === undefined ? [] :
 /** Known topic slugs, each once, in the order given. */
 export const knownTopics = (values: string[]) =>
   [...new Set(values.map((v) => v.trim().toLowerCase()))].filter((v) => TOPIC_BY_SLUG.has(v)).slice(0, MAX_TOPICS);
-export const normalizeQuery = (s: string) => s.replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_LENGTH).trim();
+const collapseSpaces = (s: string) => s.replace(/\s+/g, " ").trim();
+export const normalizeQuery = (s: string) => collapseSpaces(s).slice(0, MAX_QUERY_LENGTH).trim();
+/** Whether a page's `q` is longer than MAX_QUERY_LENGTH, so only its start was searched (the page says so). */
+export const queryWasCut = (raw: RawParams) => collapseSpaces(first(raw.q) ?? "").length > MAX_QUERY_LENGTH;
 
 const pageParamsSchema = z.object({
   q: z.string().transform(normalizeQuery).catch(""),
@@ -117,8 +125,8 @@ export function subscribeHref({ q, topics }: Pick<ListingParams, "q" | "topics">
 const apiParamsSchema = z.object({
   q: z
     .string()
-    .max(MAX_QUERY_LENGTH * 5, `q must be at most ${MAX_QUERY_LENGTH * 5} characters`)
-    .transform(normalizeQuery)
+    .transform(collapseSpaces)
+    .pipe(z.string().max(MAX_QUERY_LENGTH, `q must be at most ${MAX_QUERY_LENGTH} characters`))
     .default(""),
   sort: z.enum(SORTS, { error: `sort must be one of ${SORTS.join(", ")}` }).optional(),
   page: z.coerce

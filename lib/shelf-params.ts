@@ -13,9 +13,7 @@ export const SHELF_SORT_LABELS: Record<ShelfSort, string> = {
   feed: "Feed date",
 };
 export const SHELF_PAGE_SIZE = 20;
-/** Limits of what a visitor writes on the shelf (here, not in lib/bookmarks.ts, so forms can show them). */
-export const MAX_NOTE_LENGTH = 2000;
-export const MAX_TAG_LENGTH = 40;
+export { MAX_NOTE_LENGTH, MAX_TAG_LENGTH } from "@/lib/shelf-limits";
 
 export type ShelfParams = { q: string; sort: ShelfSort; topics: string[]; tag: string; unread: boolean; page: number };
 

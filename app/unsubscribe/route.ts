@@ -1,6 +1,11 @@
 // /unsubscribe?s=<id>&t=<signature>: the link in every digest. GET (a click)
 // unsubscribes at once and shows the outcome; POST is RFC 8058's one-click
 // unsubscribe that mail clients send from the List-Unsubscribe header.
+// Unlike every other mutation, the POST is accepted from any origin (proxy.ts):
+// mail providers send it from their own servers or webmail pages, which are
+// never this site. That is safe because the signed link is the authority, not
+// a cookie: a forged request can only unsubscribe someone whose link it holds.
+// It is still rate-limited like other writes.
 import { NextResponse, type NextRequest } from "next/server";
 import { getSecret } from "@/lib/secret";
 import { requestOrigin, siteUrl } from "@/lib/site-url";

@@ -2,8 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   listingHref,
+  MAX_QUERY_LENGTH,
   parseApiParams,
   parseListingParams,
+  queryWasCut,
   SORTS,
   toggleTopic,
   type ListingParams,
@@ -41,6 +43,15 @@ describe("parseListingParams (page URLs)", () => {
 
   it("cuts very long queries instead of failing", () => {
     expect(parseListingParams({ q: "x".repeat(100_000) }).q).toHaveLength(200);
+  });
+
+  it("tells the page when the query was cut, counting characters after collapsing spaces", () => {
+    expect(MAX_QUERY_LENGTH).toBe(200);
+    expect(queryWasCut({ q: "x".repeat(200) })).toBe(false);
+    expect(queryWasCut({ q: "x".repeat(201) })).toBe(true);
+    expect(queryWasCut({ q: ` ${"a  ".repeat(100)}` })).toBe(false); // 100 words, 199 characters once collapsed
+    expect(queryWasCut({ q: ["x".repeat(10_000), "short"] })).toBe(true);
+    expect(queryWasCut({})).toBe(false);
   });
 });
 
@@ -120,6 +131,14 @@ describe("parseApiParams (JSON API)", () => {
     expect(parse(query)).toEqual({ ok: false, error });
   });
 
+  it("takes a query of up to 200 characters once spaces are collapsed", () => {
+    expect(parse(`q=${"x".repeat(200)}`)).toMatchObject({ ok: true, params: { q: "x".repeat(200) } });
+    expect(parse(`q=${encodeURIComponent(` a  b${" ".repeat(5000)}`)}`)).toMatchObject({
+      ok: true,
+      params: { q: "a b" },
+    });
+  });
+
   it("takes several topics, each once", () => {
     expect(parse("topic=code&topic=Data&topic=code")).toMatchObject({ ok: true, params: { topics: ["code", "data"] } });
   });
@@ -132,7 +151,8 @@ describe("parseApiParams (JSON API)", () => {
     ["page=0", "page must be a whole number from 1"],
     ["page=1.5", "page must be a whole number from 1"],
     ["sort=best", "sort must be one of relevance, trending, newest, title"],
-    [`q=${"x".repeat(1001)}`, "q must be at most 1000 characters"],
+    [`q=${"x".repeat(201)}`, "q must be at most 200 characters"],
+    [`q=${"x".repeat(10_000)}`, "q must be at most 200 characters"],
   ])("rejects %s with a clear message", (query, error) => {
     expect(parse(query)).toEqual({ ok: false, error });
   });
