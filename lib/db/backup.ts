@@ -1,13 +1,13 @@
 // Backs up and restores the SQLite catalog file, for `npm run backup` and
 // `npm run restore`. No console output and no process exits: the scripts print.
 //
-// A backup uses SQLite's online backup API (better-sqlite3's db.backup), in one
-// step, so the copy is the catalog as of one moment while the server and ingests
-// go on reading and writing. (Copied in many small steps, as is the default, a
-// backup restarts whenever another process writes, and under a steady writer
-// never ends.) The copy is made beside its destination and renamed into place,
-// so a backup file is complete or absent, and it is switched to a rollback
-// journal so it is one self-contained file.
+// A backup uses SQLite's online backup API (better-sqlite3's db.backup) in one
+// step, so the whole copy is read in one read transaction: the catalog as of one
+// moment. In WAL mode a reader blocks no writer, so the server and ingests go on
+// meanwhile. (With the default of many small steps, SQLite has to restart the copy
+// when another connection writes between two steps.) The copy is made beside its
+// destination and renamed into place, so a backup file is complete or absent, and
+// it is switched to a rollback journal so it is one self-contained file.
 //
 // A restore checks the backup (integrity_check, a Papershelf catalog whose
 // migrations this version knows), brings a copy of it up to date with the
