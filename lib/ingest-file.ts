@@ -1,10 +1,18 @@
 // Ingests one feed end to end, from a file or a URL: read or download, parse,
 // validate, write, and record the run, failed or not. Shared by `npm run ingest`,
 // `npm run refresh` and `npm start`'s first-run seed.
+//
+// A feed is only read when this process has the memory to ingest it
+// (lib/feed/limits.ts): a file too large for the heap is refused before it is
+// read, and the bytes of a file or download are checked again for how many
+// pieces they hold before they are parsed. Running out of heap is not an error
+// Node lets anyone catch: the process dies with a page of diagnostics.
 import fs from "node:fs";
+import v8 from "node:v8";
 import { localDay } from "@/lib/feed/dates";
 import { FeedError } from "@/lib/feed/errors";
 import { readFeed } from "@/lib/feed/index";
+import { checkFeedSize, countPieces, formatBytes, HEAP_PER_BYTE, MAX_FEED_BYTES } from "@/lib/feed/limits";
 import type { FeedSource } from "@/lib/feed/schema";
 import { fetchFeed, type FetchOptions } from "@/lib/net/fetch-feed";
 import type { Db } from "@/lib/db/sqlite";
@@ -12,9 +20,6 @@ import { ingestRecords, recordFailedRun, type IngestSummary } from "@/lib/ingest
 
 /** The sample feed shipped with Papershelf; `npm start` loads it into an empty catalog. */
 export const SAMPLE_FEED = "prisma/seed/trending-papers.txt";
-
-/** Larger files are refused before they are read into memory. */
-export const MAX_FEED_BYTES = 256 * 1024 * 1024;
 
 export type IngestFileOptions = {
   /** "YYYY-MM-DD": the feed's day, overriding the page's date line. */
@@ -26,8 +31,18 @@ export type IngestFileOptions = {
   onProgress?: (done: number, total: number) => void;
 };
 
-/** Reads a feed file, or throws FeedError with a reason a user can act on. */
-export function readFeedFile(file: string): Uint8Array {
+/** The heap this process has left, and what it uses: what a feed may take. */
+export function heapRoom(): { free: number; used: number } {
+  const heap = v8.getHeapStatistics();
+  return { free: heap.total_available_size, used: heap.used_heap_size };
+}
+
+/**
+ * Reads a feed file, or throws FeedError with a reason a user can act on. A file
+ * larger than this process can ingest (see checkFeedSize) is refused unread; a
+ * pipe or device (`<(curl …)`, /dev/stdin) is read only up to that size.
+ */
+export function readFeedFile(file: string, heap = heapRoom()): Uint8Array {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -35,15 +50,39 @@ export function readFeedFile(file: string): Uint8Array {
     throw new FeedError(describeFsError(error));
   }
   if (stat.isDirectory()) throw new FeedError("it is a directory, not a feed file");
-  if (stat.size > MAX_FEED_BYTES) {
-    throw new FeedError(
-      `the file is ${Math.round(stat.size / 1048576)} MB; feeds are limited to ${MAX_FEED_BYTES / 1048576} MB`,
-    );
-  }
   try {
-    return fs.readFileSync(file);
+    if (stat.isFile()) {
+      checkFeedSize(stat.size, heap);
+      return fs.readFileSync(file);
+    }
+    return readUpTo(file, Math.min(MAX_FEED_BYTES, Math.floor(heap.free / HEAP_PER_BYTE)));
   } catch (error) {
+    if (error instanceof FeedError) throw error;
     throw new FeedError(describeFsError(error));
+  }
+}
+
+/** Reads a file without a size (a pipe, a device) to its end, refusing it once it passes `limit` bytes. */
+function readUpTo(file: string, limit: number): Uint8Array {
+  const fd = fs.openSync(file, "r");
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1024 * 1024);
+      const read = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) return Buffer.concat(chunks, total);
+      chunks.push(chunk.subarray(0, read));
+      total += read;
+      // /dev/zero and /dev/urandom never end: without a limit this reads until memory runs out.
+      if (total > limit) {
+        throw new FeedError(
+          `it is not a regular file and does not end within ${formatBytes(limit)}, the most this process reads as a feed`,
+        );
+      }
+    }
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
@@ -79,7 +118,9 @@ export function ingestFeedBytes(
   startedAt = new Date(),
 ): IngestSummary | null {
   try {
-    const feed = readFeed(load(), { date: input.date, today: input.today ?? localDay(), format: input.format });
+    const bytes = load();
+    checkFeedSize(bytes.length, heapRoom(), countPieces(bytes));
+    const feed = readFeed(bytes, { date: input.date, today: input.today ?? localDay(), format: input.format });
     input.onStart?.(feed.records.length);
     return ingestRecords(db, {
       source: input.source,

@@ -20,6 +20,7 @@
 import { XMLParser, XMLValidator, type EntityDecoderOptions, type X2jOptions } from "fast-xml-parser";
 import { parseIsoDay } from "@/lib/feed/dates";
 import { FeedError } from "@/lib/feed/errors";
+import { formatBytes, MAX_FEED_ENTRIES, tooManyEntries } from "@/lib/feed/limits";
 import type { FeedEntry, ParsedFeed } from "@/lib/feed/schema";
 import { ARXIV_ID } from "@/lib/feed/schema";
 import { cleanLine } from "@/lib/text/clean";
@@ -253,6 +254,33 @@ function normalise(text: string): string {
   return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
 
+/**
+ * The longest stretch of text or markup without a "<" or ">" that is read. The
+ * XML validator and parser build tag names, attributes and text one character at
+ * a time, which takes about 40 bytes of memory per character until the piece ends:
+ * a 50 MB text node would take 2 GB. No Atom field comes near this (abstracts are
+ * at most 100,000 characters).
+ */
+export const MAX_XML_RUN = 1024 * 1024;
+
+/** Refuses XML with a run longer than MAX_XML_RUN, naming its line. Linear in the length. */
+function checkRuns(xml: string): void {
+  let start = 0;
+  for (;;) {
+    const lt = xml.indexOf("<", start);
+    const gt = xml.indexOf(">", start);
+    const end = lt === -1 ? (gt === -1 ? xml.length : gt) : gt === -1 ? lt : Math.min(lt, gt);
+    if (end - start > MAX_XML_RUN) {
+      throw new FeedError(
+        `the XML has ${formatBytes(end - start)} without a "<" or ">" (from line ${lineCounter(xml)(start)}); ` +
+          "no Atom feed has a name, attribute or text that long",
+      );
+    }
+    if (end >= xml.length) return;
+    start = end + 1;
+  }
+}
+
 /** Thrown from the parser's callbacks to stop reading after the root's start tag. */
 const STOP = Symbol("stop");
 
@@ -292,6 +320,7 @@ export function parseArxivAtom(text: string, options: ArxivOptions): ParsedFeed 
   const xml = normalise(text);
   if (!xml.trim()) throw new FeedError("the file is empty");
   if (!xml.trimStart().startsWith("<")) throw new FeedError('the file is not XML (it does not start with "<")');
+  checkRuns(xml);
   const validation = XMLValidator.validate(xml);
   if (validation !== true) throw malformed(validation.err, xml);
 
@@ -319,6 +348,7 @@ export function parseArxivAtom(text: string, options: ArxivOptions): ParsedFeed 
   const totalText = textOf(child(feed, OPENSEARCH_NS, "totalResults")).trim();
   const totalResults = /^\d+$/.test(totalText) ? Number(totalText) : undefined;
   const entryNodes = children(feed, ATOM_NS, "entry");
+  if (entryNodes.length > MAX_FEED_ENTRIES) throw tooManyEntries(entryNodes.length);
 
   for (const node of entryNodes) {
     if (ERROR_ID.test(textOf(child(node, ATOM_NS, "id")).trim())) {

@@ -11,6 +11,7 @@
 import { z } from "zod";
 import { parseIsoDay } from "@/lib/feed/dates";
 import { FeedError, noPapers } from "@/lib/feed/errors";
+import { MAX_FEED_ENTRIES, tooManyEntries } from "@/lib/feed/limits";
 import type { FeedEntry, ParsedFeed, Rejection } from "@/lib/feed/schema";
 import { ARXIV_ID } from "@/lib/feed/schema";
 
@@ -124,6 +125,8 @@ function readItems(json: unknown): unknown[] {
   } else throw notPapers(`it is ${json === null ? "null" : `a ${typeof json}`}`);
   const list = items as unknown[];
   if (list.length === 0) throw noPapers();
+  // Before any item is looked at: validating a million tiny items takes a gigabyte.
+  if (list.length > MAX_FEED_ENTRIES) throw tooManyEntries(list.length);
   // A list with not one object is some other JSON, not a feed with bad entries.
   if (!list.some(isObject)) throw notPapers("none of its items is an object");
   return list;

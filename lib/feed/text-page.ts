@@ -8,6 +8,7 @@
 // next short one. A title whose abstract is missing is reported on its own
 // instead of shifting every later pair by one.
 import { FeedError } from "@/lib/feed/errors";
+import { MAX_FEED_ENTRIES, tooManyEntries } from "@/lib/feed/limits";
 import { parseMonthDay, resolveMonthDay, type MonthDay } from "@/lib/feed/dates";
 import type { FeedEntry, ParsedFeed, Rejection } from "@/lib/feed/schema";
 import { titleForMessage } from "@/lib/feed/schema";
@@ -73,6 +74,7 @@ export function parseTextPage(text: string, options: TextPageOptions): ParsedFee
     for (const item of pairParagraphs(section.paragraphs)) {
       rank++;
       const entry = entries.length + rejected.length + 1;
+      if (entry > MAX_FEED_ENTRIES) throw tooManyEntries();
       if (item.kind === "orphan") {
         rejected.push({
           entry,

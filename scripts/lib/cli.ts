@@ -1,6 +1,7 @@
 // Small helpers every command-line script shares: one-line failures without stack
 // traces, options parsed the same way (with --help), day arguments checked the
 // same way, and opening the catalog with its migrations applied.
+import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { localDay, parseIsoDay } from "@/lib/feed/dates";
 import { applyMigrations } from "@/lib/db/migrate";
@@ -55,4 +56,10 @@ export function openCatalog(): Db {
   for (const name of report.applied) process.stderr.write(`applied migration ${name}\n`);
   for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
   return db;
+}
+
+/** A path as users type it: relative to the working directory when it is inside it, else absolute. */
+export function shown(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
 }

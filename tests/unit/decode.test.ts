@@ -29,4 +29,16 @@ describe("decodeFeedBytes", () => {
     expect(() => decodeFeedBytes(input)).toThrow(FeedError);
     expect(() => decodeFeedBytes(input)).toThrow(reason);
   });
+
+  it("says on which line and byte a file stops being UTF-8", () => {
+    const latin1 = Buffer.from("Mar 11\n\nCaf\u00e9 au lait\n", "latin1");
+    expect(() => decodeFeedBytes(latin1)).toThrow(
+      "the file is not valid UTF-8 text (line 3, byte 12: 0xE9 0x20); save it as UTF-8 and try again",
+    );
+  });
+
+  it("does not take a replacement character the file really contains for the bad byte", () => {
+    const bytes = Buffer.concat([Buffer.from("a \uFFFD b\n"), Buffer.from([0xff]), Buffer.from("\n")]);
+    expect(() => decodeFeedBytes(bytes)).toThrow("(line 2, byte 9: 0xFF 0x0A)");
+  });
 });
