@@ -3,7 +3,7 @@
 // alongside. They need a current build and most of the machine, so they run
 // one file at a time, in their own stage of `npm test` after the build.
 import { defineConfig } from "vitest/config";
-import base from "./vitest.config";
+import base from "./vitest.config.ts";
 
 export default defineConfig({
   resolve: base.resolve,

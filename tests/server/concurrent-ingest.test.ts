@@ -2,7 +2,10 @@
 // without JavaScript browse, search, open papers and toggle bookmarks while
 // `tsx scripts/ingest.ts` adds 20,000 papers in another process. Nobody may
 // see an error page or a dropped connection, the ingest must succeed, and every
-// shelf must end exactly as its acknowledged toggles left it.
+// shelf must end exactly as its acknowledged toggles left it. The figures go to
+// test-results/server-concurrency.json.
+import fs from "node:fs";
+import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syntheticFeed } from "@/scripts/lib/synthetic-feed";
@@ -21,6 +24,7 @@ const INGEST_DAY = "2026-11-27";
 const WARM_UP_STEPS = 2 * VISITORS;
 /** Steps each visitor takes after the ingest finished: the index catches up under traffic too. */
 const STEPS_AFTER_INGEST = 10;
+const RESULTS = path.join("test-results", "server-concurrency.json");
 
 let catalog: ServerCatalog;
 let server: AppServer;
