@@ -5,6 +5,7 @@
 // that found the catalog locked by an ingest simply run again.
 import "server-only";
 import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
 import { cmp } from "@/lib/compare";
 import { getPrisma } from "@/lib/db/client";
 import { sqlTimestamp } from "@/lib/db/sqlite";
@@ -222,15 +223,30 @@ const shelfSelect = {
   paper: { select: { ...paperSelect, sortTitle: true } },
 } as const;
 
-type ShelfRow = Awaited<ReturnType<typeof loadShelf>>[number];
+type ShelfRow = Prisma.BookmarkGetPayload<{ select: typeof shelfSelect }>;
 
-async function loadShelf(visitorId: string) {
+/**
+ * Bookmarks read per query. Prisma binds at most 999 values in a SQLite query,
+ * and reading the papers, topics and tags of N bookmarks binds N ids.
+ */
+const SHELF_CHUNK = 400;
+
+/** The visitor's whole shelf, newest first. */
+async function loadShelf(visitorId: string): Promise<ShelfRow[]> {
+  const rows: ShelfRow[] = [];
+  for (let after = 0; ;) {
+    const chunk = await getPrisma().bookmark.findMany({
+      where: { visitorId, id: { gt: after } },
+      select: shelfSelect,
+      orderBy: { id: "asc" },
+      take: SHELF_CHUNK,
+    });
+    rows.push(...chunk);
+    if (chunk.length < SHELF_CHUNK) break;
+    after = chunk.at(-1)!.id;
+  }
   // Ties (bookmarks saved in the same millisecond) break on the paper, so an export and its import list alike.
-  return getPrisma().bookmark.findMany({
-    where: { visitorId },
-    select: shelfSelect,
-    orderBy: [{ createdAt: "desc" }, { paperId: "asc" }],
-  });
+  return rows.sort((a, b) => cmp(b.createdAt.getTime(), a.createdAt.getTime()) || cmp(a.paper.id, b.paper.id));
 }
 
 function toItem(row: ShelfRow): ShelfItem {

@@ -4,6 +4,7 @@
 // stopped with its whole process group. Builds first when the build in .next is
 // missing or stale (npm test builds before this stage, so it normally does not).
 import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
 import path from "node:path";
 import { buildNeeded, runBuild } from "@/scripts/lib/build";
 
@@ -34,6 +35,8 @@ export async function startServer(opts: {
   readyTimeoutMs?: number;
 }): Promise<AppServer> {
   const url = `http://127.0.0.1:${opts.port}`;
+  // Another server already there would answer the readiness probe instead of ours.
+  await assertPortFree(opts.port);
   const child = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/start.ts", "--no-build"], {
     env: {
       ...process.env,
@@ -61,6 +64,16 @@ export async function startServer(opts: {
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output.slice(-4000)}`);
   }
   return server;
+}
+
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) =>
+      reject(new Error(`127.0.0.1:${port} is taken (${error.code}); set SERVER_TEST_PORT to another port`)),
+    );
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
 }
 
 async function waitUntilReady(probe: string, exited: Promise<number | null>, timeoutMs: number) {

@@ -81,13 +81,16 @@ export class SiteClient {
     latencies: [],
   };
   private readonly jar = new Map<string, string>();
-  // One socket per visitor, kept alive between its requests, like one browser tab.
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  private readonly agent: http.Agent;
   private readonly timeoutMs: number;
 
   constructor(baseUrl: string, options: SiteClientOptions = {}) {
     this.origin = new URL(baseUrl).origin;
-    this.timeoutMs = options.timeoutMs ?? 120_000;
+    this.timeoutMs = options.timeoutMs ?? 300_000;
+    // One socket per visitor, kept alive between its requests, like one browser tab. With a
+    // timeout set, Node drops an idle socket a second before the server's Keep-Alive hint says
+    // the server will (without one it ignores the hint), so a reused socket is never one being closed.
+    this.agent = new http.Agent({ keepAlive: true, maxSockets: 1, timeout: this.timeoutMs });
   }
 
   /** The visitor cookie's value, or undefined before the server gave one. */

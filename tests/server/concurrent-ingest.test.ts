@@ -112,12 +112,14 @@ describe(`${VISITORS} visitors while a ${INGEST_PAPERS.toLocaleString("en-US")}-
       const crowd = Array.from({ length: VISITORS }, (_, i) => new BrowsingVisitor(server.url, 1000 + i));
       let phase: "warm-up" | "ingest" | "after" = "warm-up";
       let steps = 0;
-      let stepsDuringIngest = 0;
+      const duringIngest = { steps: 0, toggles: 0 };
       let warmedUp!: () => void;
       const warm = new Promise<void>((resolve) => (warmedUp = resolve));
-      const onStep = (_kind: StepKind) => {
+      const onStep = (kind: StepKind) => {
         if (++steps === WARM_UP_STEPS) warmedUp();
-        if (phase === "ingest") stepsDuringIngest++;
+        if (phase !== "ingest") return;
+        duringIngest.steps++;
+        if (kind === "toggle") duringIngest.toggles++;
       };
 
       const browsing = crowd.map(async (visitor) => {
@@ -126,18 +128,25 @@ describe(`${VISITORS} visitors while a ${INGEST_PAPERS.toLocaleString("en-US")}-
       });
       await warm;
       phase = "ingest";
+      const ingestStarted = Date.now();
       const ingest: RunResult = await runScriptAsync("scripts/ingest.ts", [bigFeed.file, "--date", INGEST_DAY], {
         DATABASE_URL: `file:${catalog.dbFile}`,
         CI: "1",
       });
       phase = "after";
+      const ingestMs = Date.now() - ingestStarted;
       await Promise.all(browsing);
 
       const tally = tallyCrowd(crowd);
+      fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
+      fs.writeFileSync(
+        RESULTS,
+        JSON.stringify({ ingestPapers: INGEST_PAPERS, ingestMs, duringIngest, ...tally }, null, 2),
+      );
       expect(ingest.stderr).toBe("");
       expect(ingest.stdout.trim()).toBe(`added ${INGEST_PAPERS}, updated 0, unchanged 0, rejected 0`);
       expect(ingest.status).toBe(0);
-      expect(stepsDuringIngest, "the visitors were browsing while the ingest ran").toBeGreaterThan(0);
+      expect(duringIngest.steps, "the visitors were browsing while the ingest ran").toBeGreaterThan(0);
       expect(tally.problems, `failed or unexpected answers; the server said:\n${serverErrors()}`).toEqual([]);
       expect(tally.byVerdict.failed).toBe(0);
       expect(tally.toggles.failed).toBe(0);
