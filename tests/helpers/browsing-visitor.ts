@@ -176,6 +176,8 @@ export type CrowdTally = {
   byVerdict: Record<Verdict, number>;
   steps: Record<StepKind, number>;
   toggles: { acknowledged: number; refused: number; failed: number };
+  /** Requests resent on a new connection because the kept-alive one was closing. */
+  staleSocketRetries: number;
   staleViews: string[];
   /** The first failed or unexpected exchanges. */
   problems: Exchange[];
@@ -203,6 +205,7 @@ export function tallyCrowd(visitors: BrowsingVisitor[]): CrowdTally {
     byVerdict,
     steps,
     toggles,
+    staleSocketRetries: visitors.reduce((n, v) => n + v.client.stats.staleSocketRetries, 0),
     staleViews: visitors.flatMap((v) => v.staleViews),
     problems: visitors.flatMap((v) => v.client.stats.problems).slice(0, 20),
     latencyMs: { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: Math.round(latencies.at(-1) ?? 0) },

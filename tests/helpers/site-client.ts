@@ -6,7 +6,8 @@
 // Origin, as a browser does). It never throws for an HTTP answer: every
 // exchange is classified (ok, limited by a 429, unexpected 4xx, failed: 5xx or
 // no answer) and tallied, so load tests count errors instead of stopping at
-// the first.
+// the first. Like a browser, it resends a request once when the kept-alive
+// connection it went out on turns out to be closing (counted apart).
 import http from "node:http";
 import { z } from "zod";
 
@@ -55,6 +56,8 @@ export type ClientStats = {
   problems: Exchange[];
   /** Milliseconds per exchange, in order. */
   latencies: number[];
+  /** Requests sent again because the kept-alive socket was being closed by the server (as browsers do). */
+  staleSocketRetries: number;
 };
 
 export type SiteClientOptions = {
@@ -79,6 +82,7 @@ export class SiteClient {
     byVerdict: { ok: 0, limited: 0, unexpected: 0, failed: 0 },
     problems: [],
     latencies: [],
+    staleSocketRetries: 0,
   };
   private readonly jar = new Map<string, string>();
   private readonly agent: http.Agent;
@@ -172,44 +176,67 @@ export class SiteClient {
     return url.origin === this.origin ? `${url.pathname}${url.search}` : null;
   }
 
-  private send(
+  private async send(
     method: "GET" | "POST",
     path: string,
     extra: { body?: Buffer; headers?: Record<string, string> } = {},
   ): Promise<Page> {
     const started = performance.now();
+    let answer = await this.attempt(method, path, extra);
+    // A kept-alive socket the server closed just as this request went out: the server never saw
+    // the request. Browsers send it again on a new connection, and Node's docs say to do the same.
+    if (answer.staleSocket) {
+      this.stats.staleSocketRetries++;
+      answer = await this.attempt(method, path, extra);
+    }
+    const page: Page = {
+      method,
+      path,
+      status: answer.status,
+      verdict: verdictOf(answer.status),
+      ms: performance.now() - started,
+      html: answer.body,
+      ...(answer.location !== undefined && { location: answer.location }),
+      ...(answer.error !== undefined && { error: answer.error }),
+    };
+    this.tally(page);
+    return page;
+  }
+
+  /** One request on the visitor's connection. Never rejects: no answer is status 0 with an error. */
+  private attempt(
+    method: "GET" | "POST",
+    path: string,
+    extra: { body?: Buffer; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: string; location?: string; error?: string; staleSocket?: boolean }> {
     const headers: Record<string, string> = { accept: "text/html,application/json;q=0.9,*/*;q=0.8", ...extra.headers };
     const cookie = [...this.jar].map(([name, value]) => `${name}=${value}`).join("; ");
     if (cookie) headers.cookie = cookie;
     if (extra.body) headers["content-length"] = String(extra.body.length);
-    return new Promise<Page>((resolve) => {
-      const finish = (status: number, html: string, location?: string, error?: string) => {
-        const page: Page = {
-          method,
-          path,
-          status,
-          verdict: verdictOf(status),
-          ms: performance.now() - started,
-          html,
-          ...(location !== undefined && { location }),
-          ...(error !== undefined && { error }),
-        };
-        this.tally(page);
-        resolve(page);
-      };
+    return new Promise((resolve) => {
+      let answered = false;
       const request = http.request(this.origin + path, { method, headers, agent: this.agent }, (response) => {
+        answered = true;
         this.store(response.headers["set-cookie"] ?? []);
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("error", (error) => finish(0, "", undefined, error.message));
+        response.on("error", (error) =>
+          resolve({ status: 0, body: "", error: `response broke off: ${error.message}` }),
+        );
         response.on("end", () =>
-          finish(response.statusCode ?? 0, Buffer.concat(chunks).toString("utf8"), response.headers.location),
+          resolve({
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString("utf8"),
+            ...(response.headers.location !== undefined && { location: response.headers.location }),
+          }),
         );
       });
       request.setTimeout(this.timeoutMs, () => request.destroy(new Error(`no answer within ${this.timeoutMs} ms`)));
-      request.on("error", (error) =>
-        finish(0, "", undefined, `${(error as NodeJS.ErrnoException).code ?? ""} ${error.message}`.trim()),
-      );
+      request.on("error", (error: NodeJS.ErrnoException) => {
+        const staleSocket =
+          request.reusedSocket && !answered && (error.code === "ECONNRESET" || error.code === "EPIPE");
+        resolve({ status: 0, body: "", error: `${error.code ?? ""} ${error.message}`.trim(), staleSocket });
+      });
       request.end(extra.body);
     });
   }
