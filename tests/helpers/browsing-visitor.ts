@@ -181,33 +181,42 @@ export type CrowdTally = {
   staleViews: string[];
   /** The first failed or unexpected exchanges. */
   problems: Exchange[];
-  latencyMs: { p50: number; p95: number; p99: number; max: number };
+  latencyMs: Latency;
 };
+
+export type Latency = { requests: number; p50: number; p95: number; p99: number; max: number };
+
+/** Percentiles of the time to answer, over the requests that started in [from, to). */
+export function latencyOf(visitors: BrowsingVisitor[], from = -Infinity, to = Infinity): Latency {
+  const ms = visitors
+    .flatMap((v) => v.client.stats.timings)
+    .filter((t) => t.at >= from && t.at < to)
+    .map((t) => t.ms)
+    .sort((a, b) => a - b);
+  const at = (q: number) => Math.round(ms[Math.min(ms.length - 1, Math.floor(q * ms.length))] ?? 0);
+  return { requests: ms.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: Math.round(ms.at(-1) ?? 0) };
+}
 
 /** What a crowd of visitors did and met, summed. */
 export function tallyCrowd(visitors: BrowsingVisitor[]): CrowdTally {
   const byVerdict: Record<Verdict, number> = { ok: 0, limited: 0, unexpected: 0, failed: 0 };
   const steps: Record<StepKind, number> = { listing: 0, search: 0, paper: 0, toggle: 0, shelf: 0 };
   const toggles = { acknowledged: 0, refused: 0, failed: 0 };
-  const latencies: number[] = [];
   for (const v of visitors) {
     for (const k of Object.keys(byVerdict) as Verdict[]) byVerdict[k] += v.client.stats.byVerdict[k];
     for (const k of Object.keys(steps) as StepKind[]) steps[k] += v.steps[k];
     for (const k of Object.keys(toggles) as (keyof typeof toggles)[]) toggles[k] += v.toggles[k];
-    latencies.push(...v.client.stats.latencies);
   }
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) =>
-    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+  const latencyMs = latencyOf(visitors);
   return {
     visitors: visitors.length,
-    requests: latencies.length,
+    requests: latencyMs.requests,
     byVerdict,
     steps,
     toggles,
     staleSocketRetries: visitors.reduce((n, v) => n + v.client.stats.staleSocketRetries, 0),
     staleViews: visitors.flatMap((v) => v.staleViews),
     problems: visitors.flatMap((v) => v.client.stats.problems).slice(0, 20),
-    latencyMs: { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: Math.round(latencies.at(-1) ?? 0) },
+    latencyMs,
   };
 }

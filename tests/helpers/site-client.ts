@@ -54,8 +54,8 @@ export type ClientStats = {
   byVerdict: Record<Verdict, number>;
   /** The first few failed or unexpected exchanges, for the assertion message. */
   problems: Exchange[];
-  /** Milliseconds per exchange, in order. */
-  latencies: number[];
+  /** When each exchange started (epoch ms) and how long it took, in order. */
+  timings: { at: number; ms: number }[];
   /** Requests sent again because the kept-alive socket was being closed by the server (as browsers do). */
   staleSocketRetries: number;
 };
@@ -81,7 +81,7 @@ export class SiteClient {
     requests: 0,
     byVerdict: { ok: 0, limited: 0, unexpected: 0, failed: 0 },
     problems: [],
-    latencies: [],
+    timings: [],
     staleSocketRetries: 0,
   };
   private readonly jar = new Map<string, string>();
@@ -181,6 +181,7 @@ export class SiteClient {
     path: string,
     extra: { body?: Buffer; headers?: Record<string, string> } = {},
   ): Promise<Page> {
+    const at = Date.now();
     const started = performance.now();
     let answer = await this.attempt(method, path, extra);
     // A kept-alive socket the server closed just as this request went out: the server never saw
@@ -199,7 +200,7 @@ export class SiteClient {
       ...(answer.location !== undefined && { location: answer.location }),
       ...(answer.error !== undefined && { error: answer.error }),
     };
-    this.tally(page);
+    this.tally(page, at);
     return page;
   }
 
@@ -241,10 +242,10 @@ export class SiteClient {
     });
   }
 
-  private tally(exchange: Exchange) {
+  private tally(exchange: Exchange, at: number) {
     this.stats.requests++;
     this.stats.byVerdict[exchange.verdict]++;
-    this.stats.latencies.push(exchange.ms);
+    this.stats.timings.push({ at, ms: exchange.ms });
     if (
       (exchange.verdict === "failed" || exchange.verdict === "unexpected") &&
       this.stats.problems.length < MAX_PROBLEMS

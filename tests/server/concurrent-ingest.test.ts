@@ -10,7 +10,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syntheticFeed } from "@/scripts/lib/synthetic-feed";
 import { ensureBuild, startServer, type AppServer } from "@/tests/helpers/app-server";
-import { BrowsingVisitor, tallyCrowd, type StepKind } from "@/tests/helpers/browsing-visitor";
+import { BrowsingVisitor, latencyOf, tallyCrowd, type StepKind } from "@/tests/helpers/browsing-visitor";
 import { writeFeed } from "@/tests/helpers/catalog";
 import { runScriptAsync, type RunResult } from "@/tests/helpers/run";
 import { createServerCatalog, type ServerCatalog } from "@/tests/helpers/server-catalog";
@@ -134,14 +134,29 @@ describe(`${VISITORS} visitors while a ${INGEST_PAPERS.toLocaleString("en-US")}-
         CI: "1",
       });
       phase = "after";
-      const ingestMs = Date.now() - ingestStarted;
+      const ingestEnded = Date.now();
       await Promise.all(browsing);
 
       const tally = tallyCrowd(crowd);
       fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
       fs.writeFileSync(
         RESULTS,
-        JSON.stringify({ ingestPapers: INGEST_PAPERS, ingestMs, duringIngest, ...tally }, null, 2),
+        JSON.stringify(
+          {
+            ingestPapers: INGEST_PAPERS,
+            ingestMs: ingestEnded - ingestStarted,
+            duringIngest,
+            ...tally,
+            // Answer times of the requests started before, during and after the ingest.
+            latencyByPhaseMs: {
+              before: latencyOf(crowd, -Infinity, ingestStarted),
+              during: latencyOf(crowd, ingestStarted, ingestEnded),
+              after: latencyOf(crowd, ingestEnded),
+            },
+          },
+          null,
+          2,
+        ),
       );
       expect(ingest.stderr).toBe("");
       expect(ingest.stdout.trim()).toBe(`added ${INGEST_PAPERS}, updated 0, unchanged 0, rejected 0`);
