@@ -60,6 +60,8 @@ export class BrowsingVisitor {
   /** Papers on the shelf as far as acknowledged toggles say. */
   readonly expectedShelf = new Set<number>();
   readonly steps: Record<StepKind, number> = { listing: 0, search: 0, paper: 0, toggle: 0, shelf: 0 };
+  /** Acknowledged toggles that came back without post/redirect/get: the action answered with an error message. */
+  readonly unsavedToggles: string[] = [];
   readonly toggles = { acknowledged: 0, refused: 0, failed: 0 };
   /** Pages shown right after an acknowledged toggle whose button did not show the new state. */
   readonly staleViews: string[] = [];
@@ -141,6 +143,8 @@ export class BrowsingVisitor {
   private record(result: ToggleResult) {
     if (result.acknowledged) {
       this.toggles.acknowledged++;
+      if (!result.redirected)
+        this.unsavedToggles.push(`${result.path}: paper ${result.paperId} answered ${result.status}`);
       if (result.wanted) this.expectedShelf.add(result.paperId);
       else this.expectedShelf.delete(result.paperId);
     } else if (result.verdict === "limited") this.toggles.refused++;
@@ -179,6 +183,8 @@ export type CrowdTally = {
   /** Requests resent on a new connection because the kept-alive one was closing. */
   staleSocketRetries: number;
   staleViews: string[];
+  /** Toggles answered 2xx without the redirect a saved toggle gets. */
+  unsavedToggles: string[];
   /** The first failed or unexpected exchanges. */
   problems: Exchange[];
   latencyMs: Latency;
@@ -216,6 +222,7 @@ export function tallyCrowd(visitors: BrowsingVisitor[]): CrowdTally {
     toggles,
     staleSocketRetries: visitors.reduce((n, v) => n + v.client.stats.staleSocketRetries, 0),
     staleViews: visitors.flatMap((v) => v.staleViews),
+    unsavedToggles: visitors.flatMap((v) => v.unsavedToggles),
     problems: visitors.flatMap((v) => v.client.stats.problems).slice(0, 20),
     latencyMs,
   };

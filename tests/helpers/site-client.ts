@@ -45,6 +45,11 @@ export type ToggleResult = Exchange & {
   wanted: boolean;
   /** The server took it (2xx/3xx): the shelf now has `wanted` for this paper. */
   acknowledged: boolean;
+  /**
+   * Answered with post/redirect/get, as a saved toggle is. A 200 instead means the
+   * action rendered the page with its form state, which carries an error message.
+   */
+  redirected: boolean;
   /** The page the redirect led back to (post/redirect/get), when followed. */
   page?: Page;
 };
@@ -134,9 +139,16 @@ export class SiteClient {
       },
     });
     const wanted = form.fields.find(([name]) => name === "bookmarked")?.[1] === "true";
-    const result: ToggleResult = { ...answer, paperId: form.paperId, wanted, acknowledged: answer.verdict === "ok" };
-    if (follow && answer.location && answer.status >= 300 && answer.status < 400) {
-      const next = this.sameSitePath(answer.location);
+    const redirected = answer.status >= 300 && answer.status < 400 && answer.location !== undefined;
+    const result: ToggleResult = {
+      ...answer,
+      paperId: form.paperId,
+      wanted,
+      acknowledged: answer.verdict === "ok",
+      redirected,
+    };
+    if (follow && redirected) {
+      const next = this.sameSitePath(answer.location!);
       if (next) result.page = await this.get(next);
     }
     return result;

@@ -63,7 +63,7 @@ describe("a visitor without JavaScript", () => {
       expect(form.bookmarked).toBe(false);
 
       const saved = await alice.toggle(form, "/");
-      expect(saved).toMatchObject({ status: 303, acknowledged: true, wanted: true });
+      expect(saved).toMatchObject({ status: 303, acknowledged: true, redirected: true, wanted: true });
       expect(bookmarkForms(saved.page!.html).find((f) => f.paperId === form.paperId)?.bookmarked).toBe(true);
       expect((await alice.shelfFromPages()).ids).toEqual(new Set([form.paperId]));
       expect((await alice.shelfFromExport()).slugs).toHaveLength(1);
@@ -167,6 +167,7 @@ describe(`${VISITORS} visitors while a ${INGEST_PAPERS.toLocaleString("en-US")}-
       expect(tally.toggles.failed).toBe(0);
       expect(tally.toggles.acknowledged + tally.toggles.refused).toBeGreaterThan(0);
       expect(tally.staleViews, "pages right after a toggle show the saved state").toEqual([]);
+      expect(tally.unsavedToggles, "toggles answered with an error message").toEqual([]);
       for (const [i, visitor] of crowd.entries()) {
         expect(await visitor.shelfDifferences(), `visitor ${i}'s shelf`).toEqual([]);
         visitor.close();

@@ -87,6 +87,7 @@ describe(`${settings.LOAD_CONNECTIONS} visitors for ${settings.LOAD_DURATION_S} 
       expect(tally.toggles.failed).toBe(0);
       expect(tally.toggles.acknowledged + tally.toggles.refused).toBeGreaterThan(0);
       expect(tally.staleViews, "pages right after a toggle show the saved state").toEqual([]);
+      expect(tally.unsavedToggles, "toggles answered with an error message").toEqual([]);
       for (const [i, differences] of shelves.entries()) expect(differences, `visitor ${i}'s shelf`).toEqual([]);
       expect(errorLines(server.output()), "errors in the server's log").toEqual([]);
     },
