@@ -1,9 +1,11 @@
 // A visitor's shelf: bookmarks with notes, tags and read state. Every function
 // takes the visitor's id and touches only that visitor's rows, so no page,
 // action or API can reach another visitor's shelf. Writes are idempotent: adding
-// twice keeps one row, removing twice is fine.
+// twice keeps one row, removing twice is fine; that is also what lets a write
+// that found the catalog locked by an ingest simply run again.
 import "server-only";
 import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
 import { cmp } from "@/lib/compare";
 import { getPrisma } from "@/lib/db/client";
 import { sqlTimestamp } from "@/lib/db/sqlite";
@@ -60,10 +62,54 @@ export type Shelf = {
   shelfSize: number;
 };
 
+/**
+ * How long a shelf write keeps trying while another process holds the catalog's
+ * write lock. An ingest of tens of thousands of papers holds it in one
+ * transaction for well over the connection's busy timeout on a loaded machine;
+ * the visitor's click should wait for it, not end on an error page.
+ */
+export const BUSY_RETRY_MS = 120_000;
+
+/** SQLITE_BUSY as Prisma's better-sqlite3 adapter reports it (P2010 for raw SQL, P1008 otherwise). */
+export function isCatalogBusy(error: unknown): boolean {
+  const e = error as {
+    code?: unknown;
+    message?: unknown;
+    meta?: { driverAdapterError?: { cause?: { kind?: unknown } } };
+  };
+  if (!e || typeof e !== "object") return false;
+  return (
+    e.code === "P1008" ||
+    e.meta?.driverAdapterError?.cause?.kind === "SocketTimeout" ||
+    /SQLITE_BUSY|database is locked/.test(String(e.message ?? ""))
+  );
+}
+
+/**
+ * Runs an idempotent shelf write, and runs it again while the catalog is locked
+ * by another writer, for up to BUSY_RETRY_MS. The connection's busy timeout
+ * waits first; the pauses between tries leave the server free for other
+ * requests. Anything but SQLITE_BUSY is thrown at once.
+ */
+export async function retryWhileBusy<T>(write: () => Promise<T>, budgetMs: number = BUSY_RETRY_MS): Promise<T> {
+  const deadline = Date.now() + budgetMs;
+  for (let pause = 50; ; pause = Math.min(2 * pause, 1000)) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!isCatalogBusy(error) || Date.now() + pause > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+}
+
 /** Makes sure the visitor exists (a signed cookie may outlive a reset catalog). */
 export async function ensureVisitor(visitorId: string): Promise<void> {
-  await getPrisma()
-    .$executeRaw`INSERT INTO "Visitor" ("id", "createdAt") VALUES (${visitorId}, ${sqlTimestamp()}) ON CONFLICT ("id") DO NOTHING`;
+  await retryWhileBusy(
+    () =>
+      getPrisma()
+        .$executeRaw`INSERT INTO "Visitor" ("id", "createdAt") VALUES (${visitorId}, ${sqlTimestamp()}) ON CONFLICT ("id") DO NOTHING`,
+  );
 }
 
 /** Puts a paper on the shelf; a second call changes nothing. False when there is no such paper. */
@@ -71,17 +117,19 @@ export async function addBookmark(visitorId: string, paperId: number): Promise<b
   await ensureVisitor(visitorId);
   const now = sqlTimestamp();
   // One statement, so two clicks in two tabs can never race into two rows.
-  const inserted = await getPrisma().$executeRaw`
+  const inserted = await retryWhileBusy(
+    () => getPrisma().$executeRaw`
     INSERT INTO "Bookmark" ("visitorId", "paperId", "note", "createdAt", "updatedAt")
     SELECT ${visitorId}, "id", '', ${now}, ${now} FROM "Paper" WHERE "id" = ${paperId}
-    ON CONFLICT ("visitorId", "paperId") DO NOTHING`;
+    ON CONFLICT ("visitorId", "paperId") DO NOTHING`,
+  );
   if (inserted > 0) return true;
   return (await getPrisma().paper.count({ where: { id: paperId } })) > 0;
 }
 
 /** Takes a paper off the shelf; a second call changes nothing. */
 export async function removeBookmark(visitorId: string, paperId: number): Promise<void> {
-  await getPrisma().bookmark.deleteMany({ where: { visitorId, paperId } });
+  await retryWhileBusy(() => getPrisma().bookmark.deleteMany({ where: { visitorId, paperId } }));
 }
 
 /** Which of these papers the visitor has bookmarked. */
@@ -107,17 +155,21 @@ async function withBookmark(visitorId: string, bookmarkId: number, change: (id: 
 }
 
 export async function setNote(visitorId: string, bookmarkId: number, note: string): Promise<boolean> {
-  const { count } = await getPrisma().bookmark.updateMany({ where: { id: bookmarkId, visitorId }, data: { note } });
+  const { count } = await retryWhileBusy(() =>
+    getPrisma().bookmark.updateMany({ where: { id: bookmarkId, visitorId }, data: { note } }),
+  );
   return count > 0;
 }
 
 export async function setRead(visitorId: string, bookmarkId: number, read: boolean): Promise<boolean> {
   const prisma = getPrisma();
   // Marking read twice keeps the first time.
-  const { count } = await prisma.bookmark.updateMany({
-    where: { id: bookmarkId, visitorId, ...(read ? { readAt: null } : {}) },
-    data: { readAt: read ? new Date() : null },
-  });
+  const { count } = await retryWhileBusy(() =>
+    prisma.bookmark.updateMany({
+      where: { id: bookmarkId, visitorId, ...(read ? { readAt: null } : {}) },
+      data: { readAt: read ? new Date() : null },
+    }),
+  );
   return count > 0 || (await prisma.bookmark.count({ where: { id: bookmarkId, visitorId } })) > 0;
 }
 
@@ -130,30 +182,36 @@ export async function addTag(visitorId: string, bookmarkId: number, tag: string)
   });
   if (!owned) return false;
   if (owned._count.tags >= MAX_TAGS) return `A bookmark can have at most ${MAX_TAGS} tags.`;
-  await prisma.$executeRaw`INSERT INTO "BookmarkTag" ("bookmarkId", "tag") VALUES (${owned.id}, ${tag}) ON CONFLICT DO NOTHING`;
+  await retryWhileBusy(
+    () =>
+      prisma.$executeRaw`INSERT INTO "BookmarkTag" ("bookmarkId", "tag") VALUES (${owned.id}, ${tag}) ON CONFLICT DO NOTHING`,
+  );
   return true;
 }
 
 export async function removeTag(visitorId: string, bookmarkId: number, tag: string): Promise<boolean> {
   return withBookmark(visitorId, bookmarkId, (id) =>
-    getPrisma().bookmarkTag.deleteMany({ where: { bookmarkId: id, tag } }),
+    retryWhileBusy(() => getPrisma().bookmarkTag.deleteMany({ where: { bookmarkId: id, tag } })),
   );
 }
 
 /** Renames a tag on every bookmark of the shelf (merging with the new name where a bookmark has both). */
 export async function renameTag(visitorId: string, from: string, to: string): Promise<number> {
   if (from === to) return 0;
-  return getPrisma().$transaction(async (tx) => {
-    const tagged = await tx.bookmarkTag.findMany({
-      where: { tag: from, bookmark: { visitorId } },
-      select: { bookmarkId: true },
-    });
-    for (const { bookmarkId } of tagged) {
-      await tx.$executeRaw`INSERT INTO "BookmarkTag" ("bookmarkId", "tag") VALUES (${bookmarkId}, ${to}) ON CONFLICT DO NOTHING`;
-    }
-    await tx.bookmarkTag.deleteMany({ where: { tag: from, bookmark: { visitorId } } });
-    return tagged.length;
-  });
+  // Locked out, the whole transaction starts again: one that read before an ingest committed can no longer write.
+  return retryWhileBusy(() =>
+    getPrisma().$transaction(async (tx) => {
+      const tagged = await tx.bookmarkTag.findMany({
+        where: { tag: from, bookmark: { visitorId } },
+        select: { bookmarkId: true },
+      });
+      for (const { bookmarkId } of tagged) {
+        await tx.$executeRaw`INSERT INTO "BookmarkTag" ("bookmarkId", "tag") VALUES (${bookmarkId}, ${to}) ON CONFLICT DO NOTHING`;
+      }
+      await tx.bookmarkTag.deleteMany({ where: { tag: from, bookmark: { visitorId } } });
+      return tagged.length;
+    }),
+  );
 }
 
 const shelfSelect = {
@@ -165,15 +223,30 @@ const shelfSelect = {
   paper: { select: { ...paperSelect, sortTitle: true } },
 } as const;
 
-type ShelfRow = Awaited<ReturnType<typeof loadShelf>>[number];
+type ShelfRow = Prisma.BookmarkGetPayload<{ select: typeof shelfSelect }>;
 
-async function loadShelf(visitorId: string) {
+/**
+ * Bookmarks read per query. Prisma binds at most 999 values in a SQLite query,
+ * and reading the papers, topics and tags of N bookmarks binds N ids.
+ */
+const SHELF_CHUNK = 400;
+
+/** The visitor's whole shelf, newest first. */
+async function loadShelf(visitorId: string): Promise<ShelfRow[]> {
+  const rows: ShelfRow[] = [];
+  for (let after = 0; ;) {
+    const chunk = await getPrisma().bookmark.findMany({
+      where: { visitorId, id: { gt: after } },
+      select: shelfSelect,
+      orderBy: { id: "asc" },
+      take: SHELF_CHUNK,
+    });
+    rows.push(...chunk);
+    if (chunk.length < SHELF_CHUNK) break;
+    after = chunk.at(-1)!.id;
+  }
   // Ties (bookmarks saved in the same millisecond) break on the paper, so an export and its import list alike.
-  return getPrisma().bookmark.findMany({
-    where: { visitorId },
-    select: shelfSelect,
-    orderBy: [{ createdAt: "desc" }, { paperId: "asc" }],
-  });
+  return rows.sort((a, b) => cmp(b.createdAt.getTime(), a.createdAt.getTime()) || cmp(a.paper.id, b.paper.id));
 }
 
 function toItem(row: ShelfRow): ShelfItem {

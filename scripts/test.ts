@@ -1,5 +1,6 @@
 // `npm test`: every check in order: types (tsc), unit and integration tests
-// (Vitest), the production build when stale, browser tests (Playwright). Later
+// (Vitest), the production build when stale, server tests (Vitest on the built
+// server: concurrency with an ingest, load), browser tests (Playwright). Later
 // steps run even when an earlier one failed, so one run shows everything. The
 // last line sums all test runners: "N passed, N failed" (a failed type check or
 // build counts as one failure). Exits 1 when anything failed.
@@ -32,20 +33,31 @@ function typecheck(): Tally {
   return { name: "types", passed: 0, failed: ok ? 0 : 1, skipped: 0, note: ok ? "no errors" : "type errors" };
 }
 
-function vitest(): Tally {
-  process.stdout.write("\n▶ Unit and integration tests (Vitest)\n");
-  const out = path.join(RESULTS, "vitest.json");
+function vitest(name: string, args: string[] = []): Tally {
+  const out = path.join(RESULTS, `${name}.json`);
   fs.rmSync(out, { force: true });
-  const status = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${out}`]);
+  const status = run(bin("vitest"), ["run", ...args, "--reporter=default", "--reporter=json", `--outputFile=${out}`]);
   const json = readJson(out) as { numPassedTests: number; numFailedTests: number; numPendingTests: number } | null;
-  if (!json) return { name: "vitest", passed: 0, failed: 1, skipped: 0, note: `exited ${status} without results` };
-  return { name: "vitest", passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests };
+  if (!json) return { name, passed: 0, failed: 1, skipped: 0, note: `exited ${status} without results` };
+  return { name, passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests };
+}
+
+function unitTests(): Tally {
+  process.stdout.write("\n▶ Unit and integration tests (Vitest)\n");
+  return vitest("vitest");
+}
+
+// Real server processes under concurrent visitors and ingests: they need the build
+// and the whole machine, so they run after the build, one file at a time.
+function serverTests(): Tally {
+  process.stdout.write("\n▶ Server tests: concurrency and load (Vitest on the production build)\n");
+  return vitest("server", ["--config", "vitest.server.config.ts"]);
 }
 
 function build(): Tally | null {
   const reason = buildNeeded();
   if (!reason) return null;
-  process.stdout.write(`\n▶ Production build for the browser tests (${reason})\n`);
+  process.stdout.write(`\n▶ Production build for the server and browser tests (${reason})\n`);
   const ok = runBuild() === 0;
   return ok ? null : { name: "build", passed: 0, failed: 1, skipped: 0, note: "next build failed" };
 }
@@ -67,9 +79,10 @@ function playwright(): Tally {
 
 function main() {
   fs.mkdirSync(RESULTS, { recursive: true });
-  const tallies: Tally[] = [typecheck(), vitest()];
+  const tallies: Tally[] = [typecheck(), unitTests()];
   const buildFailure = build();
-  tallies.push(buildFailure ?? playwright());
+  if (buildFailure) tallies.push(buildFailure);
+  else tallies.push(serverTests(), playwright());
   process.stdout.write("\nSummary\n");
   for (const t of tallies) {
     const detail = t.note ?? `${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ""}`;
