@@ -15,6 +15,10 @@ import { getSearchState } from "@/lib/search/service";
 import { allHits, selectHits } from "@/lib/search/state";
 import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH, SHELF_PAGE_SIZE, type ShelfParams } from "@/lib/shelf-params";
 import { TOPIC_BY_SLUG } from "@/lib/topics/taxonomy";
+import { retryWhileBusy } from "@/lib/db/busy";
+
+/** Re-exported for the shelf code and tests that already use them from here. */
+export { isCatalogBusy, retryWhileBusy } from "@/lib/db/busy";
 
 export const MAX_TAGS = 20;
 
@@ -61,47 +65,6 @@ export type Shelf = {
   /** Bookmarks on the whole shelf, before filters. */
   shelfSize: number;
 };
-
-/**
- * How long a shelf write keeps trying while another process holds the catalog's
- * write lock. An ingest of tens of thousands of papers holds it in one
- * transaction for well over the connection's busy timeout on a loaded machine;
- * the visitor's click should wait for it, not end on an error page.
- */
-export const BUSY_RETRY_MS = 120_000;
-
-/** SQLITE_BUSY as Prisma's better-sqlite3 adapter reports it (P2010 for raw SQL, P1008 otherwise). */
-export function isCatalogBusy(error: unknown): boolean {
-  const e = error as {
-    code?: unknown;
-    message?: unknown;
-    meta?: { driverAdapterError?: { cause?: { kind?: unknown } } };
-  };
-  if (!e || typeof e !== "object") return false;
-  return (
-    e.code === "P1008" ||
-    e.meta?.driverAdapterError?.cause?.kind === "SocketTimeout" ||
-    /SQLITE_BUSY|database is locked/.test(String(e.message ?? ""))
-  );
-}
-
-/**
- * Runs an idempotent shelf write, and runs it again while the catalog is locked
- * by another writer, for up to BUSY_RETRY_MS. The connection's busy timeout
- * waits first; the pauses between tries leave the server free for other
- * requests. Anything but SQLITE_BUSY is thrown at once.
- */
-export async function retryWhileBusy<T>(write: () => Promise<T>, budgetMs: number = BUSY_RETRY_MS): Promise<T> {
-  const deadline = Date.now() + budgetMs;
-  for (let pause = 50; ; pause = Math.min(2 * pause, 1000)) {
-    try {
-      return await write();
-    } catch (error) {
-      if (!isCatalogBusy(error) || Date.now() + pause > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, pause));
-    }
-  }
-}
 
 /** Makes sure the visitor exists (a signed cookie may outlive a reset catalog). */
 export async function ensureVisitor(visitorId: string): Promise<void> {

@@ -4,6 +4,7 @@
 import "server-only";
 import { createHash, randomInt } from "node:crypto";
 import { z } from "zod";
+import { retryWhileBusy } from "@/lib/db/busy";
 import { getPrisma } from "@/lib/db/client";
 import { sqlTimestamp } from "@/lib/db/sqlite";
 import { ensureVisitor, MAX_TAGS, noteSchema, tagSchema, type ShelfItem } from "@/lib/bookmarks";
@@ -84,50 +85,53 @@ const earliest = (a: Date | null, b: Date | null) => (a && b ? (a < b ? a : b) :
  */
 export async function importShelf(visitorId: string, data: ShelfExport): Promise<ImportReport> {
   await ensureVisitor(visitorId);
-  return getPrisma().$transaction(async (tx) => {
-    const report = { ok: true as const, added: 0, merged: 0, skipped: [] as { title: string; reason: string }[] };
-    for (const b of data.bookmarks) {
-      const paper =
-        (await tx.paper.findUnique({ where: { slug: b.paper.slug }, select: { id: true } })) ??
-        (b.paper.arxivId
-          ? await tx.paper.findUnique({ where: { arxivId: b.paper.arxivId }, select: { id: true } })
-          : null) ??
-        (await tx.paper.findFirst({ where: { titleKey: titleKey(b.paper.title) }, select: { id: true } }));
-      if (!paper) {
-        report.skipped.push({ title: b.paper.title, reason: "not in this catalog" });
-        continue;
-      }
-      const readAt = b.readAt ? new Date(b.readAt) : null;
-      const bookmarkedAt = new Date(b.bookmarkedAt);
-      const existing = await tx.bookmark.findUnique({
-        where: { visitorId_paperId: { visitorId, paperId: paper.id } },
-        select: { id: true, note: true, readAt: true, createdAt: true },
-      });
-      if (!existing) {
-        const created = await tx.bookmark.create({
-          data: { visitorId, paperId: paper.id, note: b.note, readAt, createdAt: bookmarkedAt },
-          select: { id: true },
+  // One transaction: it either commits or does nothing, so it may run again while an ingest holds the lock.
+  return retryWhileBusy(() =>
+    getPrisma().$transaction(async (tx) => {
+      const report = { ok: true as const, added: 0, merged: 0, skipped: [] as { title: string; reason: string }[] };
+      for (const b of data.bookmarks) {
+        const paper =
+          (await tx.paper.findUnique({ where: { slug: b.paper.slug }, select: { id: true } })) ??
+          (b.paper.arxivId
+            ? await tx.paper.findUnique({ where: { arxivId: b.paper.arxivId }, select: { id: true } })
+            : null) ??
+          (await tx.paper.findFirst({ where: { titleKey: titleKey(b.paper.title) }, select: { id: true } }));
+        if (!paper) {
+          report.skipped.push({ title: b.paper.title, reason: "not in this catalog" });
+          continue;
+        }
+        const readAt = b.readAt ? new Date(b.readAt) : null;
+        const bookmarkedAt = new Date(b.bookmarkedAt);
+        const existing = await tx.bookmark.findUnique({
+          where: { visitorId_paperId: { visitorId, paperId: paper.id } },
+          select: { id: true, note: true, readAt: true, createdAt: true },
         });
-        if (b.tags.length)
-          await tx.bookmarkTag.createMany({ data: b.tags.map((tag) => ({ bookmarkId: created.id, tag })) });
-        report.added++;
-        continue;
+        if (!existing) {
+          const created = await tx.bookmark.create({
+            data: { visitorId, paperId: paper.id, note: b.note, readAt, createdAt: bookmarkedAt },
+            select: { id: true },
+          });
+          if (b.tags.length)
+            await tx.bookmarkTag.createMany({ data: b.tags.map((tag) => ({ bookmarkId: created.id, tag })) });
+          report.added++;
+          continue;
+        }
+        await tx.bookmark.update({
+          where: { id: existing.id },
+          data: {
+            note: existing.note || b.note,
+            readAt: earliest(existing.readAt, readAt),
+            createdAt: earliest(existing.createdAt, bookmarkedAt)!,
+          },
+        });
+        for (const tag of b.tags) {
+          await tx.$executeRaw`INSERT INTO "BookmarkTag" ("bookmarkId", "tag") VALUES (${existing.id}, ${tag}) ON CONFLICT DO NOTHING`;
+        }
+        report.merged++;
       }
-      await tx.bookmark.update({
-        where: { id: existing.id },
-        data: {
-          note: existing.note || b.note,
-          readAt: earliest(existing.readAt, readAt),
-          createdAt: earliest(existing.createdAt, bookmarkedAt)!,
-        },
-      });
-      for (const tag of b.tags) {
-        await tx.$executeRaw`INSERT INTO "BookmarkTag" ("bookmarkId", "tag") VALUES (${existing.id}, ${tag}) ON CONFLICT DO NOTHING`;
-      }
-      report.merged++;
-    }
-    return report;
-  });
+      return report;
+    }),
+  );
 }
 
 /** How long a link code works. */
@@ -143,7 +147,7 @@ export async function createLinkCode(visitorId: string, now = new Date()): Promi
   await ensureVisitor(visitorId);
   const raw = Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
   const expiresAt = new Date(now.getTime() + LINK_CODE_TTL_MS);
-  await getPrisma().linkCode.create({ data: { codeHash: hashCode(raw), visitorId, expiresAt } });
+  await retryWhileBusy(() => getPrisma().linkCode.create({ data: { codeHash: hashCode(raw), visitorId, expiresAt } }));
   return { code: `${raw.slice(0, 4)}-${raw.slice(4)}`, expiresAt };
 }
 
@@ -160,27 +164,28 @@ export async function redeemLinkCode(
   const codeHash = hashCode(code);
   const found = await prisma.linkCode.findUnique({ where: { codeHash }, select: { visitorId: true } });
   // One statement marks it used, so two browsers racing with the same code cannot both win.
-  const { count } = await prisma.linkCode.updateMany({
-    where: { codeHash, usedAt: null, expiresAt: { gt: now } },
-    data: { usedAt: now },
-  });
+  const { count } = await retryWhileBusy(() =>
+    prisma.linkCode.updateMany({ where: { codeHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } }),
+  );
   if (!found || count === 0)
     return { ok: false, error: "That code is wrong, already used or expired. Ask for a new one." };
   const target = found.visitorId;
   if (currentVisitorId && currentVisitorId !== target) {
     const stamp = sqlTimestamp(now);
-    await prisma.$transaction([
-      // Bring this browser's bookmarks along; ones the shelf already has stay as they are there.
-      prisma.$executeRaw`INSERT INTO "Bookmark" ("visitorId", "paperId", "note", "readAt", "createdAt", "updatedAt")
+    await retryWhileBusy(() =>
+      prisma.$transaction([
+        // Bring this browser's bookmarks along; ones the shelf already has stay as they are there.
+        prisma.$executeRaw`INSERT INTO "Bookmark" ("visitorId", "paperId", "note", "readAt", "createdAt", "updatedAt")
         SELECT ${target}, "paperId", "note", "readAt", "createdAt", ${stamp} FROM "Bookmark" WHERE "visitorId" = ${currentVisitorId}
         ON CONFLICT ("visitorId", "paperId") DO NOTHING`,
-      prisma.$executeRaw`INSERT INTO "BookmarkTag" ("bookmarkId", "tag")
+        prisma.$executeRaw`INSERT INTO "BookmarkTag" ("bookmarkId", "tag")
         SELECT t."id", bt."tag" FROM "BookmarkTag" bt
         JOIN "Bookmark" s ON s."id" = bt."bookmarkId" AND s."visitorId" = ${currentVisitorId}
         JOIN "Bookmark" t ON t."paperId" = s."paperId" AND t."visitorId" = ${target}
         WHERE true ON CONFLICT DO NOTHING`,
-      prisma.bookmark.deleteMany({ where: { visitorId: currentVisitorId } }),
-    ]);
+        prisma.bookmark.deleteMany({ where: { visitorId: currentVisitorId } }),
+      ]),
+    );
   }
   return { ok: true, visitorId: target };
 }

@@ -5,6 +5,7 @@
 // their owner, in the mail sent to them.
 import "server-only";
 import { z } from "zod";
+import { retryWhileBusy } from "@/lib/db/busy";
 import { getPrisma } from "@/lib/db/client";
 import { parseJsonArray } from "@/lib/json";
 import { knownTopics, normalizeQuery } from "@/lib/listing-params";
@@ -57,11 +58,13 @@ export async function subscribe(
     confirmHash: hash,
     confirmExpiresAt: new Date(now.getTime() + CONFIRM_HOURS * 3_600_000),
   };
-  await prisma.subscriber.upsert({
-    where: { email: input.email },
-    create: { email: input.email, ...fields },
-    update: fields,
-  });
+  await retryWhileBusy(() =>
+    prisma.subscriber.upsert({
+      where: { email: input.email },
+      create: { email: input.email, ...fields },
+      update: fields,
+    }),
+  );
   await deps.mailer.send(
     confirmationEmail({
       to: input.email,
@@ -82,10 +85,12 @@ export async function confirmSubscription(token: string, now = new Date()): Prom
   if (!subscriber || subscriber.status !== "pending") return { ok: false, reason: "invalid" };
   if (!subscriber.confirmExpiresAt || subscriber.confirmExpiresAt < now) return { ok: false, reason: "expired" };
   // Conditional on the hash, so two clicks at once confirm once.
-  const { count } = await prisma.subscriber.updateMany({
-    where: { id: subscriber.id, confirmHash: subscriber.confirmHash },
-    data: { status: "confirmed", confirmedAt: now, digestedThrough: now, confirmHash: null, confirmExpiresAt: null },
-  });
+  const { count } = await retryWhileBusy(() =>
+    prisma.subscriber.updateMany({
+      where: { id: subscriber.id, confirmHash: subscriber.confirmHash },
+      data: { status: "confirmed", confirmedAt: now, digestedThrough: now, confirmHash: null, confirmExpiresAt: null },
+    }),
+  );
   if (count === 0) return { ok: false, reason: "invalid" };
   return { ok: true, scope: scopeLine(topicNames(parseJsonArray<string>(subscriber.topics)), subscriber.query) };
 }
@@ -94,9 +99,11 @@ export async function confirmSubscription(token: string, now = new Date()): Prom
 export async function unsubscribe(subscriberId: number, token: string, secret: string, now = new Date()) {
   if (!Number.isSafeInteger(subscriberId) || subscriberId < 1) return false;
   if (!verifyUnsubscribeToken(subscriberId, token, secret)) return false;
-  await getPrisma().subscriber.updateMany({
-    where: { id: subscriberId, status: { not: "unsubscribed" } },
-    data: { status: "unsubscribed", unsubscribedAt: now, confirmHash: null, confirmExpiresAt: null },
-  });
+  await retryWhileBusy(() =>
+    getPrisma().subscriber.updateMany({
+      where: { id: subscriberId, status: { not: "unsubscribed" } },
+      data: { status: "unsubscribed", unsubscribedAt: now, confirmHash: null, confirmExpiresAt: null },
+    }),
+  );
   return true;
 }

@@ -221,19 +221,30 @@ async function start(): Promise<SyncedState> {
   return loaded ? catchUp(loaded) : buildFromCatalog();
 }
 
+/** How long a search waits for a catch-up before it answers from the index as it is. */
+const CATCH_UP_WAIT_MS = 100;
+
 /**
- * The current index, loaded or built on first use and kept in step with the
- * catalog. Concurrent callers share one load, build or catch-up.
+ * The current index, loaded or built on first use (callers wait for that) and
+ * kept in step with the catalog. Concurrent callers share one load, build or
+ * catch-up. A catch-up of a few papers is waited for, so a search right after
+ * an ingest sees it; a long one (a large ingest) is not: callers get the index
+ * as it is meanwhile, so an ingest never holds searches and pages up. The
+ * catch-up yields between chunks and leaves the state consistent at every yield.
  */
 export async function getSearchState(): Promise<SyncedState> {
   const h = (holder.papershelfSearch ??= {});
-  if (h.pending) return h.pending;
   const state = h.state;
-  if (state && Date.now() - state.checkedAt < REFRESH_INTERVAL_MS) return state;
-  h.pending = (state ? catchUp(state) : start())
-    .then((next) => (h.state = next))
-    .finally(() => (h.pending = undefined));
-  return h.pending;
+  if (!h.pending && (!state || Date.now() - state.checkedAt >= REFRESH_INTERVAL_MS)) {
+    h.pending = (state ? catchUp(state) : start())
+      .then((next) => (h.state = next))
+      .finally(() => (h.pending = undefined));
+  }
+  if (!h.pending) return state!;
+  if (!state) return h.pending;
+  const current = state;
+  const waited = new Promise<SyncedState>((resolve) => setTimeout(() => resolve(current), CATCH_UP_WAIT_MS).unref());
+  return Promise.race([h.pending, waited]);
 }
 
 /** Drops the index from memory, as a restart would (for tests; the saved file stays). */

@@ -89,13 +89,15 @@ describe("the catalog's SQLite file", () => {
     }
   });
 
-  it("is opened by the app's Prisma client with a busy timeout, so a write waits for the ingest's lock", async () => {
+  it("is opened by the app's Prisma client with a short busy timeout, so a locked catalog never freezes the server", async () => {
     process.env.DATABASE_URL = `file:${catalog.dbFile}`;
     const { getPrisma } = await import("@/lib/db/client");
     const prisma = getPrisma();
     try {
       const [timeout] = await prisma.$queryRawUnsafe<{ timeout: bigint | number }[]>("PRAGMA busy_timeout");
-      expect(Number(timeout?.timeout)).toBeGreaterThanOrEqual(5000);
+      // Writes that meet the ingest's lock retry without blocking (lib/db/busy.ts); the synchronous wait stays short.
+      expect(Number(timeout?.timeout)).toBeGreaterThan(0);
+      expect(Number(timeout?.timeout)).toBeLessThanOrEqual(1000);
       const [mode] = await prisma.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
       expect(mode?.journal_mode).toBe("wal");
     } finally {
