@@ -10,8 +10,9 @@ import { SOURCE_PRIORITY, type FeedRecord, type FeedSource, type Rejection } fro
 import { sqlTimestamp, type Db } from "@/lib/db/sqlite";
 import { slugBase, sortTitle, titleKey as titleKeyOf, uniqueSlug } from "@/lib/text/identity";
 import { extractLinks } from "@/lib/text/links";
-import { writeTagging } from "@/lib/topics/store";
-import { tagPaper, TAGGING_VERSION } from "@/lib/topics/tagger";
+import { parseRichText, plainText } from "@/lib/text/rich-text";
+import { insertTopics, writeTagging } from "@/lib/topics/store";
+import { tagPlainText, TAGGING_VERSION } from "@/lib/topics/tagger";
 
 export type IngestInput = {
   /** The file (or URL) as the user named it. */
@@ -67,6 +68,10 @@ type PaperRow = PaperFields & {
 };
 
 const PROGRESS_EVERY = 250;
+/** Feeds with more records than this get INGEST_CACHE_SIZE while they are written. */
+const LARGE_INGEST = 2000;
+/** SQLite's page cache during a large ingest: 256 MiB (negative = KiB). */
+const INGEST_CACHE_SIZE = -262_144;
 
 /** The one line every ingest prints: "added N, updated N, unchanged N, rejected N". */
 export function summaryLine(s: Pick<IngestSummary, "added" | "updated" | "unchanged" | "rejected">): string {
@@ -107,7 +112,15 @@ export function ingestRecords(db: Db, input: IngestInput): IngestSummary {
     });
     return summary;
   });
-  return run.immediate();
+  // A large feed touches most pages of every index: a bigger page cache for the
+  // length of the ingest keeps them in memory instead of re-reading and spilling.
+  const cacheSize = db.pragma("cache_size", { simple: true }) as number;
+  if (input.records.length > LARGE_INGEST) db.pragma(`cache_size = ${INGEST_CACHE_SIZE}`);
+  try {
+    return run.immediate();
+  } finally {
+    if (input.records.length > LARGE_INGEST) db.pragma(`cache_size = ${cacheSize}`);
+  }
 }
 
 /** Records an ingest that failed as a whole, so the history shows it. Writes nothing else. */
@@ -150,10 +163,10 @@ function statements(db: Db) {
     insertPaper: db.prepare(
       `INSERT INTO Paper (key, slug, title, titleKey, sortTitle, abstract, textSource, arxivId, authors, publishedOn,
          updatedOn, githubRepo, projectPage, pdfUrl, aiSummary, keywords, categories, doi, comment, upvotes, githubStars,
-         links, hasCode, firstFeedDate, lastFeedDate, lastRank, newestOn, createdAt, updatedAt)
+         links, hasCode, keyPhrases, tagVersion, firstFeedDate, lastFeedDate, lastRank, newestOn, createdAt, updatedAt)
        VALUES (@key, @slug, @title, @titleKey, @sortTitle, @abstract, @textSource, @arxivId, @authors, @publishedOn,
          @updatedOn, @githubRepo, @projectPage, @pdfUrl, @aiSummary, @keywords, @categories, @doi, @comment, @upvotes,
-         @githubStars, @links, @hasCode, @feedDate, @feedDate, @rank, @newestOn, @now, @now)`,
+         @githubStars, @links, @hasCode, @keyPhrases, @tagVersion, @feedDate, @feedDate, @rank, @newestOn, @now, @now)`,
     ),
     updatePaper: db.prepare(
       `UPDATE Paper SET title = @title, titleKey = @titleKey, sortTitle = @sortTitle, abstract = @abstract,
@@ -256,8 +269,21 @@ function mergeFields(existing: PaperRow, r: FeedRecord): PaperFields {
   };
 }
 
-function linkColumns(abstract: string) {
-  const links = extractLinks(abstract);
+/**
+ * What ingest derives from a title and abstract: the abstract's links and the
+ * paper's tags. The abstract is parsed once for both (parsing is a good part of
+ * an ingest's time), with the same results as extractLinks and tagPaper.
+ */
+function derived(title: string, abstract: string) {
+  let parsed: ReturnType<typeof parseRichText> | undefined;
+  const segments = () => (parsed ??= parseRichText(abstract));
+  return {
+    links: () => linkColumnsOf(extractLinks(segments())),
+    tagging: () => tagPlainText(plainText(title), plainText(segments())),
+  };
+}
+
+function linkColumnsOf(links: ReturnType<typeof extractLinks>) {
   return { links: JSON.stringify(links), hasCode: links.some((l) => l.kind === "code") ? 1 : 0 };
 }
 
@@ -283,6 +309,8 @@ function upsertRecord(s: Statements, r: FeedRecord, runId: number): "added" | "u
     });
 
   if (!existing) {
+    const text = derived(r.title, r.abstract);
+    const tagging = text.tagging();
     const key = s.keyTaken.get(r.key) ? `${r.key}#${now}` : r.key;
     const info = s.insertPaper.run({
       key,
@@ -290,7 +318,9 @@ function upsertRecord(s: Statements, r: FeedRecord, runId: number): "added" | "u
       ...fieldsOf(r),
       titleKey: r.titleKey,
       sortTitle: sortTitle(r.titleKey),
-      ...linkColumns(r.abstract),
+      ...text.links(),
+      keyPhrases: JSON.stringify(tagging.keyPhrases),
+      tagVersion: TAGGING_VERSION,
       ...seenThatDay,
       feedDate: r.feedDate,
       rank: r.rank,
@@ -299,7 +329,7 @@ function upsertRecord(s: Statements, r: FeedRecord, runId: number): "added" | "u
     });
     const id = Number(info.lastInsertRowid);
     addAppearance(id);
-    writeTagging(s.db, id, tagPaper(r.title, r.abstract));
+    insertTopics(s.db, id, tagging.topics);
     return "added";
   }
 
@@ -326,14 +356,13 @@ function upsertRecord(s: Statements, r: FeedRecord, runId: number): "added" | "u
   if (!changed) return "unchanged";
 
   // Topics depend on the title and abstract only; stale tags are the retag's job (npm start runs it).
+  const text = derived(next.title, next.abstract);
   if (next.title !== existing.title || next.abstract !== existing.abstract || existing.tagVersion !== TAGGING_VERSION) {
-    writeTagging(s.db, existing.id, tagPaper(next.title, next.abstract));
+    writeTagging(s.db, existing.id, text.tagging());
   }
   // Links come from the abstract: only worth extracting again when it changed.
   const linkFields =
-    existing.abstract === next.abstract
-      ? { links: existing.links, hasCode: existing.hasCode }
-      : linkColumns(next.abstract);
+    existing.abstract === next.abstract ? { links: existing.links, hasCode: existing.hasCode } : text.links();
   const span = s.trendSpan.get(existing.id, existing.id)!;
   const titleKeyNow = next.title === r.title ? r.titleKey : titleKeyOf(next.title);
   s.updatePaper.run({
