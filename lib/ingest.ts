@@ -11,8 +11,9 @@ import { sqlTimestamp, type Db } from "@/lib/db/sqlite";
 import { slugBase, sortTitle, titleKey as titleKeyOf, uniqueSlug } from "@/lib/text/identity";
 import { extractLinks } from "@/lib/text/links";
 import { parseRichText, plainText } from "@/lib/text/rich-text";
+import { tagInBackground, type PendingTags } from "@/lib/topics/parallel";
 import { insertTopics, writeTagging } from "@/lib/topics/store";
-import { tagPlainText, TAGGING_VERSION } from "@/lib/topics/tagger";
+import { tagPlainText, TAGGING_VERSION, type Tagging } from "@/lib/topics/tagger";
 
 export type IngestInput = {
   /** The file (or URL) as the user named it. */
@@ -68,7 +69,10 @@ type PaperRow = PaperFields & {
 };
 
 const PROGRESS_EVERY = 250;
-/** Feeds with more records than this get INGEST_CACHE_SIZE while they are written. */
+/**
+ * Feeds with more records than this get INGEST_CACHE_SIZE while they are
+ * written, and their new papers are tagged on worker threads (lib/topics/parallel.ts).
+ */
 const LARGE_INGEST = 2000;
 /** SQLite's page cache during a large ingest: 256 MiB (negative = KiB). */
 const INGEST_CACHE_SIZE = -262_144;
@@ -92,6 +96,8 @@ export function rejectionLine(r: Rejection): string {
 export function ingestRecords(db: Db, input: IngestInput): IngestSummary {
   const startedAt = sqlTimestamp(input.startedAt);
   const s = statements(db);
+  const large = input.records.length > LARGE_INGEST;
+  const pending = large ? tagNewPapersInBackground(db, input.records) : null;
   const run = db.transaction((): IngestSummary => {
     const runId = Number(
       s.insertRun.run({ source: input.source, format: input.format, startedAt, finishedAt: startedAt }).lastInsertRowid,
@@ -99,7 +105,7 @@ export function ingestRecords(db: Db, input: IngestInput): IngestSummary {
     const counts = { added: 0, updated: 0, unchanged: 0 };
     const total = input.records.length;
     input.records.forEach((record, i) => {
-      counts[upsertRecord(s, record, runId)]++;
+      counts[upsertRecord(s, record, runId, pending && ((r) => pending.take(i, r.title, r.abstract)))]++;
       if (input.onProgress && ((i + 1) % PROGRESS_EVERY === 0 || i + 1 === total)) input.onProgress(i + 1, total);
     });
     const summary = { runId, ...counts, rejected: input.rejected.length, rejections: input.rejected };
@@ -115,12 +121,31 @@ export function ingestRecords(db: Db, input: IngestInput): IngestSummary {
   // A large feed touches most pages of every index: a bigger page cache for the
   // length of the ingest keeps them in memory instead of re-reading and spilling.
   const cacheSize = db.pragma("cache_size", { simple: true }) as number;
-  if (input.records.length > LARGE_INGEST) db.pragma(`cache_size = ${INGEST_CACHE_SIZE}`);
+  if (large) db.pragma(`cache_size = ${INGEST_CACHE_SIZE}`);
   try {
     return run.immediate();
   } finally {
-    if (input.records.length > LARGE_INGEST) db.pragma(`cache_size = ${cacheSize}`);
+    if (large) db.pragma(`cache_size = ${cacheSize}`);
+    pending?.close();
   }
+}
+
+/**
+ * Starts tagging, on worker threads, the records that look new: neither their
+ * title key nor their arXiv id is in the catalog, and no earlier record has their
+ * key. Any other record that turns out to need tags is tagged when written.
+ */
+function tagNewPapersInBackground(db: Db, records: FeedRecord[]): PendingTags {
+  const titleKeys = new Set(db.prepare<[], string>("SELECT titleKey FROM Paper").pluck().all());
+  const arxivIds = new Set(db.prepare<[], string>("SELECT arxivId FROM Paper WHERE arxivId IS NOT NULL").pluck().all());
+  const seen = new Set<string>();
+  return tagInBackground(
+    records.map((r) => {
+      if (titleKeys.has(r.titleKey) || (r.arxivId && arxivIds.has(r.arxivId)) || seen.has(r.key)) return null;
+      seen.add(r.key);
+      return { title: r.title, abstract: r.abstract };
+    }),
+  );
 }
 
 /** Records an ingest that failed as a whole, so the history shows it. Writes nothing else. */
@@ -287,8 +312,16 @@ function linkColumnsOf(links: ReturnType<typeof extractLinks>) {
   return { links: JSON.stringify(links), hasCode: links.some((l) => l.kind === "code") ? 1 : 0 };
 }
 
-/** Adds, updates or leaves one paper (and its appearance); returns which. */
-function upsertRecord(s: Statements, r: FeedRecord, runId: number): "added" | "updated" | "unchanged" {
+/**
+ * Adds, updates or leaves one paper (and its appearance); returns which.
+ * `tagsOf` gives a new paper's tags when they were computed ahead (identical to tagPaper's).
+ */
+function upsertRecord(
+  s: Statements,
+  r: FeedRecord,
+  runId: number,
+  tagsOf: ((r: FeedRecord) => Tagging) | null,
+): "added" | "updated" | "unchanged" {
   const now = sqlTimestamp();
   const existing =
     (r.arxivId && s.byArxivId.get(r.arxivId)) || s.byTitleKey.get(r.titleKey, r.arxivId ?? null, r.arxivId ?? null);
@@ -310,7 +343,7 @@ function upsertRecord(s: Statements, r: FeedRecord, runId: number): "added" | "u
 
   if (!existing) {
     const text = derived(r.title, r.abstract);
-    const tagging = text.tagging();
+    const tagging = tagsOf ? tagsOf(r) : text.tagging();
     const key = s.keyTaken.get(r.key) ? `${r.key}#${now}` : r.key;
     const info = s.insertPaper.run({
       key,
