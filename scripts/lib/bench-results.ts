@@ -28,6 +28,8 @@ export type SizeResult = {
     rejected: number;
   };
   server: {
+    /** From spawning `tsx scripts/start.ts` until the port accepts connections. */
+    startToListeningSeconds: number;
     startToFirstSearchSeconds: number;
     rssMB: number;
     rssPeakMB: number;
@@ -57,6 +59,7 @@ export type BenchResults = {
 /** Every measurement a complete run reports, as dotted paths into a SizeResult. */
 export const REQUIRED: string[] = [
   "ingest.papersPerSecond",
+  "server.startToListeningSeconds",
   "server.startToFirstSearchSeconds",
   "server.rssMB",
   "server.listingJsKBgz",
