@@ -10,8 +10,10 @@ import { SOURCE_PRIORITY, type FeedRecord, type FeedSource, type Rejection } fro
 import { sqlTimestamp, type Db } from "@/lib/db/sqlite";
 import { slugBase, sortTitle, titleKey as titleKeyOf, uniqueSlug } from "@/lib/text/identity";
 import { extractLinks } from "@/lib/text/links";
-import { writeTagging } from "@/lib/topics/store";
-import { tagPaper, TAGGING_VERSION } from "@/lib/topics/tagger";
+import { parseRichText, plainText } from "@/lib/text/rich-text";
+import { tagInBackground, type PendingTags } from "@/lib/topics/parallel";
+import { insertTopics, writeTagging } from "@/lib/topics/store";
+import { tagPlainText, TAGGING_VERSION, type Tagging } from "@/lib/topics/tagger";
 
 export type IngestInput = {
   /** The file (or URL) as the user named it. */
@@ -67,6 +69,13 @@ type PaperRow = PaperFields & {
 };
 
 const PROGRESS_EVERY = 250;
+/**
+ * Feeds with more records than this get INGEST_CACHE_SIZE while they are
+ * written, and their new papers are tagged on worker threads (lib/topics/parallel.ts).
+ */
+const LARGE_INGEST = 2000;
+/** SQLite's page cache during a large ingest: 256 MiB (negative = KiB). */
+const INGEST_CACHE_SIZE = -262_144;
 
 /** The one line every ingest prints: "added N, updated N, unchanged N, rejected N". */
 export function summaryLine(s: Pick<IngestSummary, "added" | "updated" | "unchanged" | "rejected">): string {
@@ -87,6 +96,8 @@ export function rejectionLine(r: Rejection): string {
 export function ingestRecords(db: Db, input: IngestInput): IngestSummary {
   const startedAt = sqlTimestamp(input.startedAt);
   const s = statements(db);
+  const large = input.records.length > LARGE_INGEST;
+  const pending = large ? tagNewPapersInBackground(db, input.records) : null;
   const run = db.transaction((): IngestSummary => {
     const runId = Number(
       s.insertRun.run({ source: input.source, format: input.format, startedAt, finishedAt: startedAt }).lastInsertRowid,
@@ -94,7 +105,7 @@ export function ingestRecords(db: Db, input: IngestInput): IngestSummary {
     const counts = { added: 0, updated: 0, unchanged: 0 };
     const total = input.records.length;
     input.records.forEach((record, i) => {
-      counts[upsertRecord(s, record, runId)]++;
+      counts[upsertRecord(s, record, runId, pending && ((r) => pending.take(i, r.title, r.abstract)))]++;
       if (input.onProgress && ((i + 1) % PROGRESS_EVERY === 0 || i + 1 === total)) input.onProgress(i + 1, total);
     });
     const summary = { runId, ...counts, rejected: input.rejected.length, rejections: input.rejected };
@@ -107,7 +118,34 @@ export function ingestRecords(db: Db, input: IngestInput): IngestSummary {
     });
     return summary;
   });
-  return run.immediate();
+  // A large feed touches most pages of every index: a bigger page cache for the
+  // length of the ingest keeps them in memory instead of re-reading and spilling.
+  const cacheSize = db.pragma("cache_size", { simple: true }) as number;
+  if (large) db.pragma(`cache_size = ${INGEST_CACHE_SIZE}`);
+  try {
+    return run.immediate();
+  } finally {
+    if (large) db.pragma(`cache_size = ${cacheSize}`);
+    pending?.close();
+  }
+}
+
+/**
+ * Starts tagging, on worker threads, the records that look new: neither their
+ * title key nor their arXiv id is in the catalog, and no earlier record has their
+ * key. Any other record that turns out to need tags is tagged when written.
+ */
+function tagNewPapersInBackground(db: Db, records: FeedRecord[]): PendingTags {
+  const titleKeys = new Set(db.prepare<[], string>("SELECT titleKey FROM Paper").pluck().all());
+  const arxivIds = new Set(db.prepare<[], string>("SELECT arxivId FROM Paper WHERE arxivId IS NOT NULL").pluck().all());
+  const seen = new Set<string>();
+  return tagInBackground(
+    records.map((r) => {
+      if (titleKeys.has(r.titleKey) || (r.arxivId && arxivIds.has(r.arxivId)) || seen.has(r.key)) return null;
+      seen.add(r.key);
+      return { title: r.title, abstract: r.abstract };
+    }),
+  );
 }
 
 /** Records an ingest that failed as a whole, so the history shows it. Writes nothing else. */
@@ -150,10 +188,10 @@ function statements(db: Db) {
     insertPaper: db.prepare(
       `INSERT INTO Paper (key, slug, title, titleKey, sortTitle, abstract, textSource, arxivId, authors, publishedOn,
          updatedOn, githubRepo, projectPage, pdfUrl, aiSummary, keywords, categories, doi, comment, upvotes, githubStars,
-         links, hasCode, firstFeedDate, lastFeedDate, lastRank, newestOn, createdAt, updatedAt)
+         links, hasCode, keyPhrases, tagVersion, firstFeedDate, lastFeedDate, lastRank, newestOn, createdAt, updatedAt)
        VALUES (@key, @slug, @title, @titleKey, @sortTitle, @abstract, @textSource, @arxivId, @authors, @publishedOn,
          @updatedOn, @githubRepo, @projectPage, @pdfUrl, @aiSummary, @keywords, @categories, @doi, @comment, @upvotes,
-         @githubStars, @links, @hasCode, @feedDate, @feedDate, @rank, @newestOn, @now, @now)`,
+         @githubStars, @links, @hasCode, @keyPhrases, @tagVersion, @feedDate, @feedDate, @rank, @newestOn, @now, @now)`,
     ),
     updatePaper: db.prepare(
       `UPDATE Paper SET title = @title, titleKey = @titleKey, sortTitle = @sortTitle, abstract = @abstract,
@@ -256,13 +294,34 @@ function mergeFields(existing: PaperRow, r: FeedRecord): PaperFields {
   };
 }
 
-function linkColumns(abstract: string) {
-  const links = extractLinks(abstract);
+/**
+ * What ingest derives from a title and abstract: the abstract's links and the
+ * paper's tags. The abstract is parsed once for both (parsing is a good part of
+ * an ingest's time), with the same results as extractLinks and tagPaper.
+ */
+function derived(title: string, abstract: string) {
+  let parsed: ReturnType<typeof parseRichText> | undefined;
+  const segments = () => (parsed ??= parseRichText(abstract));
+  return {
+    links: () => linkColumnsOf(extractLinks(segments())),
+    tagging: () => tagPlainText(plainText(title), plainText(segments())),
+  };
+}
+
+function linkColumnsOf(links: ReturnType<typeof extractLinks>) {
   return { links: JSON.stringify(links), hasCode: links.some((l) => l.kind === "code") ? 1 : 0 };
 }
 
-/** Adds, updates or leaves one paper (and its appearance); returns which. */
-function upsertRecord(s: Statements, r: FeedRecord, runId: number): "added" | "updated" | "unchanged" {
+/**
+ * Adds, updates or leaves one paper (and its appearance); returns which.
+ * `tagsOf` gives a new paper's tags when they were computed ahead (identical to tagPaper's).
+ */
+function upsertRecord(
+  s: Statements,
+  r: FeedRecord,
+  runId: number,
+  tagsOf: ((r: FeedRecord) => Tagging) | null,
+): "added" | "updated" | "unchanged" {
   const now = sqlTimestamp();
   const existing =
     (r.arxivId && s.byArxivId.get(r.arxivId)) || s.byTitleKey.get(r.titleKey, r.arxivId ?? null, r.arxivId ?? null);
@@ -283,6 +342,8 @@ function upsertRecord(s: Statements, r: FeedRecord, runId: number): "added" | "u
     });
 
   if (!existing) {
+    const text = derived(r.title, r.abstract);
+    const tagging = tagsOf ? tagsOf(r) : text.tagging();
     const key = s.keyTaken.get(r.key) ? `${r.key}#${now}` : r.key;
     const info = s.insertPaper.run({
       key,
@@ -290,7 +351,9 @@ function upsertRecord(s: Statements, r: FeedRecord, runId: number): "added" | "u
       ...fieldsOf(r),
       titleKey: r.titleKey,
       sortTitle: sortTitle(r.titleKey),
-      ...linkColumns(r.abstract),
+      ...text.links(),
+      keyPhrases: JSON.stringify(tagging.keyPhrases),
+      tagVersion: TAGGING_VERSION,
       ...seenThatDay,
       feedDate: r.feedDate,
       rank: r.rank,
@@ -299,7 +362,7 @@ function upsertRecord(s: Statements, r: FeedRecord, runId: number): "added" | "u
     });
     const id = Number(info.lastInsertRowid);
     addAppearance(id);
-    writeTagging(s.db, id, tagPaper(r.title, r.abstract));
+    insertTopics(s.db, id, tagging.topics);
     return "added";
   }
 
@@ -326,14 +389,13 @@ function upsertRecord(s: Statements, r: FeedRecord, runId: number): "added" | "u
   if (!changed) return "unchanged";
 
   // Topics depend on the title and abstract only; stale tags are the retag's job (npm start runs it).
+  const text = derived(next.title, next.abstract);
   if (next.title !== existing.title || next.abstract !== existing.abstract || existing.tagVersion !== TAGGING_VERSION) {
-    writeTagging(s.db, existing.id, tagPaper(next.title, next.abstract));
+    writeTagging(s.db, existing.id, text.tagging());
   }
   // Links come from the abstract: only worth extracting again when it changed.
   const linkFields =
-    existing.abstract === next.abstract
-      ? { links: existing.links, hasCode: existing.hasCode }
-      : linkColumns(next.abstract);
+    existing.abstract === next.abstract ? { links: existing.links, hasCode: existing.hasCode } : text.links();
   const span = s.trendSpan.get(existing.id, existing.id)!;
   const titleKeyNow = next.title === r.title ? r.titleKey : titleKeyOf(next.title);
   s.updatePaper.run({

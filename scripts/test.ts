@@ -1,12 +1,14 @@
 // `npm test`: every check in order: types (tsc), unit and integration tests
 // (Vitest), the production build when stale, server tests (Vitest on the built
-// server: concurrency with an ingest, load), browser tests (Playwright). Later
+// server: concurrency with an ingest, load), the bench smoke run (it completes
+// and reports every measurement), browser tests (Playwright). Later
 // steps run even when an earlier one failed, so one run shows everything. The
 // last line sums all test runners: "N passed, N failed" (a failed type check or
 // build counts as one failure). Exits 1 when anything failed.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { missingMeasurements, type BenchResults } from "./lib/bench-results";
 import { buildNeeded, runBuild } from "./lib/build";
 
 const RESULTS = "test-results";
@@ -62,6 +64,21 @@ function build(): Tally | null {
   return ok ? null : { name: "build", passed: 0, failed: 1, skipped: 0, note: "next build failed" };
 }
 
+/**
+ * `npm run bench -- --smoke` on the production build: 1 passed when it ran to the
+ * end and wrote every measurement, else 1 failed. Its timings are printed, never judged.
+ */
+function benchSmoke(): Tally {
+  process.stdout.write("\n▶ Bench smoke (npm run bench -- --smoke)\n");
+  const out = path.join(RESULTS, "bench-smoke.json");
+  fs.rmSync(out, { force: true });
+  const status = run(bin("tsx"), ["scripts/bench.ts", "--smoke", "--out", out]);
+  const missing = missingMeasurements(readJson(out) as BenchResults | null);
+  if (status === 0 && missing.length === 0) return { name: "bench smoke", passed: 1, failed: 0, skipped: 0 };
+  const why = missing.length ? `missing ${missing.slice(0, 3).join(", ")}` : `exited ${status}`;
+  return { name: "bench smoke", passed: 0, failed: 1, skipped: 0, note: `failed (${why})` };
+}
+
 function playwright(): Tally {
   process.stdout.write("\n▶ Browser tests (Playwright)\n");
   const out = path.join(RESULTS, "playwright.json");
@@ -81,8 +98,9 @@ function main() {
   fs.mkdirSync(RESULTS, { recursive: true });
   const tallies: Tally[] = [typecheck(), unitTests()];
   const buildFailure = build();
+  // These need the production build; a failed build is already counted once.
   if (buildFailure) tallies.push(buildFailure);
-  else tallies.push(serverTests(), playwright());
+  else tallies.push(serverTests(), benchSmoke(), playwright());
   process.stdout.write("\nSummary\n");
   for (const t of tallies) {
     const detail = t.note ?? `${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ""}`;

@@ -17,6 +17,7 @@ import { parseJsonArray } from "@/lib/json";
 import { FIELD_BOOSTS } from "@/lib/search/index";
 import { decodeSegment, encodeSegment } from "@/lib/search/segment";
 import {
+  COMPACT_AT,
   compact,
   createState,
   paperCount,
@@ -32,8 +33,6 @@ export const REFRESH_INTERVAL_MS = 1000;
 const BUILD_CHUNK = 500;
 /** Papers indexed between two yields to pending requests (about 0.1 s of work). */
 const YIELD_EVERY = 200;
-/** Papers in the delta that trigger folding it into a new segment (and saving it). */
-export const COMPACT_AT = 2000;
 /**
  * Bump when what is indexed changes (fields, tokenizing, tagging): a saved index
  * of another version is rebuilt instead of loaded.
@@ -246,6 +245,8 @@ export async function getSearchState(): Promise<SyncedState> {
   const waited = new Promise<SyncedState>((resolve) => setTimeout(() => resolve(current), CATCH_UP_WAIT_MS).unref());
   return Promise.race([h.pending, waited]);
 }
+
+export { COMPACT_AT };
 
 /** Drops the index from memory, as a restart would (for tests; the saved file stays). */
 export function forgetSearchState() {

@@ -103,6 +103,9 @@ export function surfaceOf(state: SearchState, term: string): string {
   return (n >= 0 && segment!.surface[n]) || term;
 }
 
+/** Papers in the delta that trigger folding it into a new segment (the service then saves it). */
+export const COMPACT_AT = 2000;
+
 /**
  * Folds the delta into a new segment, so the delta starts empty again: cheap
  * (typed-array copies, no re-indexing), and what keeps memory and start-up

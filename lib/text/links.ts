@@ -1,6 +1,6 @@
 // The links a paper's text mentions, sorted into what a reader looks for: its code,
 // its Hugging Face models or datasets, its project page. Pure: no I/O.
-import { linksIn, parseRichText } from "@/lib/text/rich-text";
+import { linksIn, parseRichText, type Segment } from "@/lib/text/rich-text";
 
 export type LinkKind = "code" | "huggingface" | "project" | "paper" | "other";
 export type PaperLink = { url: string; kind: LinkKind; label: string };
@@ -37,7 +37,8 @@ function decodeURIComponentSafe(s: string): string {
   }
 }
 
-/** The http(s) links in a title or abstract, each once, classified. */
-export function extractLinks(text: string): PaperLink[] {
-  return linksIn(parseRichText(text)).map(({ url }) => ({ url, kind: linkKind(url), label: linkLabel(url) }));
+/** The http(s) links in a title or abstract (or its parseRichText segments), each once, classified. */
+export function extractLinks(text: string | Segment[]): PaperLink[] {
+  const segments = typeof text === "string" ? parseRichText(text) : text;
+  return linksIn(segments).map(({ url }) => ({ url, kind: linkKind(url), label: linkLabel(url) }));
 }

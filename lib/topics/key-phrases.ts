@@ -40,10 +40,22 @@ export const KEY_PHRASE_RULES = { MAX_KEY_PHRASES, MAX_PHRASE_WORDS, filler: [..
 
 /** A word with inner hyphens, dots or apostrophes ("vision-language", "k1.5", "model's"), or a boundary. */
 const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}'’.-]*[\p{L}\p{N}])?|[.,;:!?()[\]{}"“”|/]|\s[-–—]\s/gu;
+/**
+ * TOKEN for text that is all ASCII, where it matches exactly the same tokens
+ * (letters and digits are [A-Za-z0-9] there, and the curly quotes and dashes
+ * cannot occur); Unicode property classes make the general one several times slower.
+ */
+const ASCII_TOKEN = /[A-Za-z0-9](?:[A-Za-z0-9'.-]*[A-Za-z0-9])?|[.,;:!?()[\]{}"|/]|\s-\s/g;
+const ASCII = /^[\x00-\x7f]*$/;
 const NUMBER = /^\d+(?:[.,]\d+)*$/;
-const STARTS_WORD = /^[\p{L}\p{N}]/u;
 
 type Word = { raw: string; folded: string };
+
+/** The one-character tokens TOKEN matches that are punctuation, not words. */
+const PUNCTUATION = new Set('.,;:!?()[]{}"“”|/');
+
+/** Whether a TOKEN match is a word: multi-character matches are words unless they are a spaced dash. */
+const isWordToken = (token: string) => (token.length === 1 ? !PUNCTUATION.has(token) : !/^\s/.test(token));
 
 /** Runs of content words, split at punctuation and stop words, each word as written and folded. */
 function candidates(text: string): Word[][] {
@@ -53,13 +65,19 @@ function candidates(text: string): Word[][] {
     if (run.length && run.length <= MAX_PHRASE_WORDS) runs.push(run);
     run = [];
   };
-  for (const [token] of text.matchAll(TOKEN)) {
-    if (!STARTS_WORD.test(token)) {
+  // exec in a loop rather than matchAll: this runs over every abstract an ingest tags.
+  const pattern = ASCII.test(text) ? ASCII_TOKEN : TOKEN;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const token = m[0];
+    if (!isWordToken(token)) {
       end();
       continue;
     }
     const folded = foldWord(token);
-    if (isStop(folded) || NUMBER.test(token)) end();
+    // NUMBER only matches tokens that start with a digit.
+    const c = token.charCodeAt(0);
+    if (isStop(folded) || (c >= 48 && c <= 57 && NUMBER.test(token))) end();
     else run.push({ raw: token, folded });
   }
   end();
@@ -110,12 +128,15 @@ export function keyPhrases(title: string, abstract: string): string[] {
       score: p.score * (titleKeys.has(key) ? 2 : 1) * Math.min(2.5, 1 + (p.count - 1) * 0.75),
     }))
     .sort((a, b) => b.score - a.score || a.text.localeCompare(b.text));
-  const chosen: typeof ranked = [];
+  const chosen: string[] = [];
+  const chosenKeys: string[] = [];
   for (const p of ranked) {
     // Skip a phrase that only repeats part of one already chosen.
-    if (chosen.some((c) => ` ${c.key} `.includes(` ${p.key} `))) continue;
-    chosen.push(p);
+    const padded = ` ${p.key} `;
+    if (chosenKeys.some((c) => c.includes(padded))) continue;
+    chosen.push(p.text);
+    chosenKeys.push(padded);
     if (chosen.length === MAX_KEY_PHRASES) break;
   }
-  return chosen.map((p) => p.text);
+  return chosen;
 }

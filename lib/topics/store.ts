@@ -30,9 +30,19 @@ export function writeTagging(db: Db, paperId: number, tagging: Tagging): boolean
   const phrasesBefore = s.phrases.get(paperId)?.keyPhrases;
   const keyPhrases = JSON.stringify(tagging.keyPhrases);
   s.clear.run(paperId);
-  tagging.topics.forEach((t, i) => s.insert.run(paperId, t.slug, i + 1, t.score, JSON.stringify(t.evidence)));
+  insertTopics(db, paperId, tagging.topics);
   s.update.run(keyPhrases, TAGGING_VERSION, paperId);
   return before.join() !== tagging.topics.map((t) => t.slug).join() || phrasesBefore !== keyPhrases;
+}
+
+/**
+ * Writes the topics of a paper that has none yet. The ingest uses it for new
+ * papers and stores their key phrases and tagging version with the row itself:
+ * updating a row after inserting it rewrites its whole abstract.
+ */
+export function insertTopics(db: Db, paperId: number, topics: Tagging["topics"]) {
+  const s = statements(db);
+  topics.forEach((t, i) => s.insert.run(paperId, t.slug, i + 1, t.score, JSON.stringify(t.evidence)));
 }
 
 export type RetagReport = { checked: number; changed: number };

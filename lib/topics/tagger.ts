@@ -75,15 +75,21 @@ function matchesAt(words: string[], i: number, p: Pattern): boolean {
 /** How many times each pattern occurs in `words`. */
 function countPatterns(words: string[]): Map<Pattern, number> {
   const counts = new Map<Pattern, number>();
-  const bump = (p: Pattern) => counts.set(p, (counts.get(p) ?? 0) + 1);
-  words.forEach((word, i) => {
-    for (const p of BY_FIRST_WORD.get(word) ?? []) if (matchesAt(words, i, p)) bump(p);
-    for (const p of PREFIX_WORDS.get(word.slice(0, 3)) ?? []) if (word.startsWith(p.words[0]!)) bump(p);
-  });
+  // A plain loop: this runs for every word of every paper an ingest tags.
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const first = BY_FIRST_WORD.get(word);
+    if (first) for (const p of first) if (matchesAt(words, i, p)) counts.set(p, (counts.get(p) ?? 0) + 1);
+    const prefixed = PREFIX_WORDS.get(word.slice(0, 3));
+    if (prefixed) for (const p of prefixed) if (word.startsWith(p.words[0]!)) counts.set(p, (counts.get(p) ?? 0) + 1);
+  }
   return counts;
 }
 
-const harmonic = (n: number) => Array.from({ length: n }, (_, i) => 1 / (i + 1)).reduce((a, b) => a + b, 0);
+const harmonicSum = (n: number) => Array.from({ length: n }, (_, i) => 1 / (i + 1)).reduce((a, b) => a + b, 0);
+/** 1 + 1/2 + ... + 1/n for every mention count that scores, summed once at load (same floats as summing each time). */
+const HARMONIC = Array.from({ length: MAX_ABSTRACT_MENTIONS + 1 }, (_, n) => harmonicSum(n));
+const harmonic = (n: number) => HARMONIC[n]!;
 
 function scoreTopics(title: string[], abstract: string[]): Map<string, TopicMatch> {
   const inTitle = countPatterns(title);
@@ -101,7 +107,12 @@ function scoreTopics(title: string[], abstract: string[]): Map<string, TopicMatc
 
 /** The topics of a paper, strongest first (never empty). */
 export function tagTopics(title: string, abstract: string): TopicMatch[] {
-  const scores = scoreTopics(canonicalWords(plainText(title)), canonicalWords(plainText(abstract)));
+  return topicsOfPlain(plainText(title), plainText(abstract));
+}
+
+/** tagTopics for a title and abstract already reduced to plain text. */
+function topicsOfPlain(title: string, abstract: string): TopicMatch[] {
+  const scores = scoreTopics(canonicalWords(title), canonicalWords(abstract));
   const scored = TOPICS.filter((topic) => !topic.fallback)
     .map((topic) => scores.get(topic.slug)!)
     .filter((m) => m.score >= MIN_SCORE)
@@ -114,5 +125,13 @@ export function tagTopics(title: string, abstract: string): TopicMatch[] {
 
 /** Topics and key phrases of a paper. */
 export function tagPaper(title: string, abstract: string): Tagging {
-  return { topics: tagTopics(title, abstract), keyPhrases: keyPhrases(plainText(title), plainText(abstract)) };
+  return tagPlainText(plainText(title), plainText(abstract));
+}
+
+/**
+ * tagPaper for a title and abstract already reduced to plainText(): the ingest
+ * parses each abstract once for its links and its tags.
+ */
+export function tagPlainText(title: string, abstract: string): Tagging {
+  return { topics: topicsOfPlain(title, abstract), keyPhrases: keyPhrases(title, abstract) };
 }
