@@ -290,8 +290,13 @@ async function load(base: string, name: string, paths: string[]): Promise<LoadRe
 /** The gzipped size of every script the listing page loads. */
 async function listingJs(base: string): Promise<{ kb: number; files: number }> {
   const html = await (await fetch(`${base}/`)).text();
+  // noModule scripts are Next's polyfills for browsers without ES modules; current browsers never download them.
   const srcs = [
-    ...new Set([...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&"))),
+    ...new Set(
+      [...html.matchAll(/<script\b([^>]*)\ssrc="([^"]+)"([^>]*)>/g)]
+        .filter((m) => !/\bnoModule\b/i.test(`${m[1]} ${m[3]}`))
+        .map((m) => m[2]!.replace(/&amp;/g, "&")),
+    ),
   ];
   let bytes = 0;
   for (const src of srcs) {
