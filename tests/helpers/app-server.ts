@@ -112,3 +112,13 @@ async function stop(child: ChildProcess, exited: Promise<number | null>) {
   await exited;
   clearTimeout(killLater);
 }
+
+/** Lines where the server reported an error (a failed request, a failed index build). */
+export const errorLines = (output: string) => output.split("\n").filter((l) => /⨯|\bError\b|SQLITE_|P\d{4}/.test(l));
+
+/** The server's first error report with some context, for failure messages. */
+export function firstErrors(server: AppServer): string {
+  const lines = server.output().split("\n");
+  const first = lines.findIndex((l) => /⨯|\bError\b/.test(l));
+  return first < 0 ? "(nothing)" : lines.slice(first, first + 40).join("\n");
+}

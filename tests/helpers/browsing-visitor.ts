@@ -14,6 +14,7 @@ import {
   type ToggleResult,
   type Verdict,
 } from "@/tests/helpers/site-client";
+import { random } from "@/scripts/lib/synthetic-feed";
 
 export type StepKind = "listing" | "search" | "paper" | "toggle" | "shelf";
 
@@ -42,18 +43,6 @@ const MIX: [StepKind, number][] = [
   ["toggle", 20],
   ["shelf", 5],
 ];
-
-/** mulberry32, seeded per visitor. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export class BrowsingVisitor {
   readonly client: SiteClient;

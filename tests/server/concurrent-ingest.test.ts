@@ -9,7 +9,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syntheticFeed } from "@/scripts/lib/synthetic-feed";
-import { ensureBuild, startServer, type AppServer } from "@/tests/helpers/app-server";
+import { ensureBuild, startServer, type AppServer, errorLines, firstErrors } from "@/tests/helpers/app-server";
 import { BrowsingVisitor, latencyOf, tallyCrowd, type StepKind } from "@/tests/helpers/browsing-visitor";
 import { writeFeed } from "@/tests/helpers/catalog";
 import { runScriptAsync, type RunResult } from "@/tests/helpers/run";
@@ -29,15 +29,6 @@ const RESULTS = path.join("test-results", "server-concurrency.json");
 let catalog: ServerCatalog;
 let server: AppServer;
 let bigFeed: { file: string; names: string[]; titles: string[] };
-
-/** Lines where the server reported an error (a failed request, a failed index build). */
-const errorLines = (output: string) => output.split("\n").filter((l) => /⨯|\bError\b|SQLITE_|P\d{4}/.test(l));
-/** The server's first error reports with some context, for failure messages. */
-const serverErrors = () => {
-  const lines = server.output().split("\n");
-  const first = lines.findIndex((l) => /⨯|\bError\b/.test(l));
-  return first < 0 ? "(nothing)" : lines.slice(first, first + 40).join("\n");
-};
 
 beforeAll(async () => {
   ensureBuild();
@@ -164,7 +155,7 @@ describe(`${VISITORS} visitors while a ${INGEST_PAPERS.toLocaleString("en-US")}-
       expect(ingest.stdout.trim()).toBe(`added ${INGEST_PAPERS}, updated 0, unchanged 0, rejected 0`);
       expect(ingest.status).toBe(0);
       expect(duringIngest.steps, "the visitors were browsing while the ingest ran").toBeGreaterThan(0);
-      expect(tally.problems, `failed or unexpected answers; the server said:\n${serverErrors()}`).toEqual([]);
+      expect(tally.problems, `failed or unexpected answers; the server said:\n${firstErrors(server)}`).toEqual([]);
       expect(tally.byVerdict.failed).toBe(0);
       expect(tally.toggles.failed).toBe(0);
       expect(tally.toggles.acknowledged + tally.toggles.refused).toBeGreaterThan(0);

@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ensureBuild, startServer, type AppServer } from "@/tests/helpers/app-server";
+import { ensureBuild, startServer, type AppServer, errorLines, firstErrors } from "@/tests/helpers/app-server";
 import { BrowsingVisitor, tallyCrowd } from "@/tests/helpers/browsing-visitor";
 import { createServerCatalog, type ServerCatalog } from "@/tests/helpers/server-catalog";
 
@@ -27,14 +27,6 @@ const RESULTS = path.join("test-results", "server-load.json");
 
 let catalog: ServerCatalog;
 let server: AppServer;
-
-const errorLines = (output: string) => output.split("\n").filter((l) => /⨯|\bError\b|SQLITE_|P\d{4}/.test(l));
-/** The server's first error reports with some context, for failure messages. */
-const serverErrors = () => {
-  const lines = server.output().split("\n");
-  const first = lines.findIndex((l) => /⨯|\bError\b/.test(l));
-  return first < 0 ? "(nothing)" : lines.slice(first, first + 40).join("\n");
-};
 
 beforeAll(async () => {
   ensureBuild();
@@ -82,7 +74,7 @@ describe(`${settings.LOAD_CONNECTIONS} visitors for ${settings.LOAD_DURATION_S} 
       );
 
       expect(tally.requests).toBeGreaterThan(0);
-      expect(tally.problems, `failed or unexpected answers; the server said:\n${serverErrors()}`).toEqual([]);
+      expect(tally.problems, `failed or unexpected answers; the server said:\n${firstErrors(server)}`).toEqual([]);
       expect(tally.byVerdict.failed).toBe(0);
       expect(tally.toggles.failed).toBe(0);
       expect(tally.toggles.acknowledged + tally.toggles.refused).toBeGreaterThan(0);
