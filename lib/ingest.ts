@@ -97,15 +97,19 @@ export function ingestRecords(db: Db, input: IngestInput): IngestSummary {
   const startedAt = sqlTimestamp(input.startedAt);
   const s = statements(db);
   const large = input.records.length > LARGE_INGEST;
-  const pending = large ? tagNewPapersInBackground(db, input.records) : null;
+  let pending: PendingTags | null = null;
   const run = db.transaction((): IngestSummary => {
+    // Loaded under the write lock, so no other writer can add a paper these sets miss.
+    const known = large ? loadKnown(db) : null;
+    if (known) pending = tagNewPapersInBackground(known, input.records);
     const runId = Number(
       s.insertRun.run({ source: input.source, format: input.format, startedAt, finishedAt: startedAt }).lastInsertRowid,
     );
     const counts = { added: 0, updated: 0, unchanged: 0 };
     const total = input.records.length;
     input.records.forEach((record, i) => {
-      counts[upsertRecord(s, record, runId, pending && ((r) => pending.take(i, r.title, r.abstract)))]++;
+      const tagsOf = pending ? (r: FeedRecord) => pending!.take(i, r.title, r.abstract) : null;
+      counts[upsertRecord(s, record, runId, { tagsOf, known })]++;
       if (input.onProgress && ((i + 1) % PROGRESS_EVERY === 0 || i + 1 === total)) input.onProgress(i + 1, total);
     });
     const summary = { runId, ...counts, rejected: input.rejected.length, rejections: input.rejected };
@@ -126,22 +130,46 @@ export function ingestRecords(db: Db, input: IngestInput): IngestSummary {
     return run.immediate();
   } finally {
     if (large) db.pragma(`cache_size = ${cacheSize}`);
-    pending?.close();
+    (pending as PendingTags | null)?.close();
   }
 }
+
+/**
+ * Every identity the catalog holds, in memory for a large ingest: a record whose
+ * title key and arXiv id are in neither set is new without asking SQLite (most
+ * of a large feed), and keys and slugs are checked here instead of per paper.
+ * Each set is kept a superset of the catalog's values (the ingest adds what it
+ * writes), so a miss is certain and a hit falls back to the query.
+ */
+type Known = { titleKeys: Set<string>; arxivIds: Set<string>; keys: Set<string>; slugs: Set<string> };
+
+function loadKnown(db: Db): Known {
+  const known: Known = { titleKeys: new Set(), arxivIds: new Set(), keys: new Set(), slugs: new Set() };
+  const rows = db.prepare<[], { titleKey: string; arxivId: string | null; key: string; slug: string }>(
+    "SELECT titleKey, arxivId, key, slug FROM Paper",
+  );
+  for (const row of rows.iterate()) {
+    known.titleKeys.add(row.titleKey);
+    if (row.arxivId) known.arxivIds.add(row.arxivId);
+    known.keys.add(row.key);
+    known.slugs.add(row.slug);
+  }
+  return known;
+}
+
+const isKnown = (known: Known, r: FeedRecord) =>
+  known.titleKeys.has(r.titleKey) || (r.arxivId !== undefined && known.arxivIds.has(r.arxivId));
 
 /**
  * Starts tagging, on worker threads, the records that look new: neither their
  * title key nor their arXiv id is in the catalog, and no earlier record has their
  * key. Any other record that turns out to need tags is tagged when written.
  */
-function tagNewPapersInBackground(db: Db, records: FeedRecord[]): PendingTags {
-  const titleKeys = new Set(db.prepare<[], string>("SELECT titleKey FROM Paper").pluck().all());
-  const arxivIds = new Set(db.prepare<[], string>("SELECT arxivId FROM Paper WHERE arxivId IS NOT NULL").pluck().all());
+function tagNewPapersInBackground(known: Known, records: FeedRecord[]): PendingTags {
   const seen = new Set<string>();
   return tagInBackground(
     records.map((r) => {
-      if (titleKeys.has(r.titleKey) || (r.arxivId && arxivIds.has(r.arxivId)) || seen.has(r.key)) return null;
+      if (isKnown(known, r) || seen.has(r.key)) return null;
       seen.add(r.key);
       return { title: r.title, abstract: r.abstract };
     }),
@@ -312,19 +340,17 @@ function linkColumnsOf(links: ReturnType<typeof extractLinks>) {
   return { links: JSON.stringify(links), hasCode: links.some((l) => l.kind === "code") ? 1 : 0 };
 }
 
-/**
- * Adds, updates or leaves one paper (and its appearance); returns which.
- * `tagsOf` gives a new paper's tags when they were computed ahead (identical to tagPaper's).
- */
-function upsertRecord(
-  s: Statements,
-  r: FeedRecord,
-  runId: number,
-  tagsOf: ((r: FeedRecord) => Tagging) | null,
-): "added" | "updated" | "unchanged" {
+/** What a large ingest knows ahead: new papers' tags (identical to tagPaper's) and the catalog's identities. */
+type Ahead = { tagsOf: ((r: FeedRecord) => Tagging) | null; known: Known | null };
+
+/** Adds, updates or leaves one paper (and its appearance); returns which. */
+function upsertRecord(s: Statements, r: FeedRecord, runId: number, ahead: Ahead): "added" | "updated" | "unchanged" {
   const now = sqlTimestamp();
+  const { tagsOf, known } = ahead;
   const existing =
-    (r.arxivId && s.byArxivId.get(r.arxivId)) || s.byTitleKey.get(r.titleKey, r.arxivId ?? null, r.arxivId ?? null);
+    known && !isKnown(known, r)
+      ? undefined
+      : (r.arxivId && s.byArxivId.get(r.arxivId)) || s.byTitleKey.get(r.titleKey, r.arxivId ?? null, r.arxivId ?? null);
   const seenThatDay = {
     upvotes: r.upvotes ?? null,
     githubStars: r.githubStars ?? null,
@@ -344,10 +370,14 @@ function upsertRecord(
   if (!existing) {
     const text = derived(r.title, r.abstract);
     const tagging = tagsOf ? tagsOf(r) : text.tagging();
-    const key = s.keyTaken.get(r.key) ? `${r.key}#${now}` : r.key;
+    const keyTaken = known ? known.keys.has(r.key) : s.keyTaken.get(r.key) !== undefined;
+    const key = keyTaken ? `${r.key}#${now}` : r.key;
+    const slug = uniqueSlug(slugBase(r.titleKey), (slug) =>
+      known ? known.slugs.has(slug) : s.slugTaken.get(slug) !== undefined,
+    );
     const info = s.insertPaper.run({
       key,
-      slug: uniqueSlug(slugBase(r.titleKey), (slug) => s.slugTaken.get(slug) !== undefined),
+      slug,
       ...fieldsOf(r),
       titleKey: r.titleKey,
       sortTitle: sortTitle(r.titleKey),
@@ -361,6 +391,12 @@ function upsertRecord(
       now,
     });
     const id = Number(info.lastInsertRowid);
+    if (known) {
+      known.titleKeys.add(r.titleKey);
+      if (r.arxivId) known.arxivIds.add(r.arxivId);
+      known.keys.add(key);
+      known.slugs.add(slug);
+    }
     addAppearance(id);
     insertTopics(s.db, id, tagging.topics);
     return "added";
@@ -398,6 +434,8 @@ function upsertRecord(
     existing.abstract === next.abstract ? { links: existing.links, hasCode: existing.hasCode } : text.links();
   const span = s.trendSpan.get(existing.id, existing.id)!;
   const titleKeyNow = next.title === r.title ? r.titleKey : titleKeyOf(next.title);
+  known?.titleKeys.add(titleKeyNow);
+  if (next.arxivId) known?.arxivIds.add(next.arxivId);
   s.updatePaper.run({
     id: existing.id,
     ...next,

@@ -45,4 +45,19 @@ describe("tags and links written by the ingest", () => {
     expect(rows.some((r) => r.hasCode === 1)).toBe(true);
     expect(retagCatalog(cat.db, { all: true })).toEqual({ checked: 2500, changed: 0 });
   });
+
+  it("recognizes the papers it has in a large feed: the same feed is unchanged, a mixed one adds only the new", () => {
+    const generator = new SyntheticGenerator(5);
+    const catalog = generator.catalog(2500, { perDay: 400 });
+    const again = ingestFeedFile(cat.db, writeFeed(cat.dir, "again.txt", textPage(catalog.days)));
+    expect([again.added, again.updated]).toEqual([0, 0]);
+    // The next days: 1,500 new papers and the 2,500 known ones trending again.
+    const fresh = generator.day("2026-11-29", 1500);
+    const mixed = [{ date: "2026-11-29", papers: [...catalog.papers.slice(0, 1200), ...fresh.papers] }];
+    mixed.push({ date: "2026-11-30", papers: catalog.papers.slice(1200) });
+    const summary = ingestFeedFile(cat.db, writeFeed(cat.dir, "mixed.txt", textPage(mixed)), { today: "2026-11-30" });
+    expect([summary.added, summary.updated, summary.unchanged]).toEqual([1500, 2500, 0]);
+    const stats = cat.db.prepare("SELECT count(*) AS papers, count(DISTINCT slug) AS slugs FROM Paper").get();
+    expect(stats).toEqual({ papers: 4000, slugs: 4000 });
+  });
 });
