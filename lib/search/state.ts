@@ -45,7 +45,8 @@ export type SearchState = {
   orders: Orders | null;
 };
 
-type Orders = Record<Exclude<Sort, "relevance">, Map<number, number>>;
+/** Every paper's id in each listing order. */
+type Orders = Record<Exclude<Sort, "relevance">, number[]>;
 
 export function createState(segment: Segment | null = null, keys = new Map<number, PaperKeys>()): SearchState {
   return {
@@ -137,17 +138,17 @@ export const COMPARE: Record<Exclude<Sort, "relevance">, (a: Keyed, b: Keyed) =>
   title: (a, b) => cmp(a.sortTitle, b.sortTitle) || cmp(a.id, b.id),
 };
 
-/** Positions of every paper in each listing order (sorting the whole catalog once, not each result list). */
+/** Every paper in each listing order (sorting the whole catalog once per change, not each result list). */
 function ordersOf(state: SearchState): Orders {
   if (state.orders) return state.orders;
   const all = [...state.keys].map(([id, keys]) => ({ id, ...keys }));
-  const positions = (order: Exclude<Sort, "relevance">) => new Map(all.sort(COMPARE[order]).map((k, i) => [k.id, i]));
-  state.orders = { trending: positions("trending"), newest: positions("newest"), title: positions("title") };
+  const ordered = (order: Exclude<Sort, "relevance">) => [...all].sort(COMPARE[order]).map((k) => k.id);
+  state.orders = { trending: ordered("trending"), newest: ordered("newest"), title: ordered("title") };
   return state.orders;
 }
 
 /** Below this many results, sorting them directly is cheaper than consulting the catalog-wide orders. */
-const DIRECT_SORT_LIMIT = 2000;
+export const DIRECT_SORT_LIMIT = 2000;
 
 /** The results of a query: how many, all their ids, and any page of them in the requested order. */
 export type Selection = {
@@ -193,8 +194,12 @@ export function selectHits(
       const keyed = ids.map((id) => ({ id, ...state.keys.get(id)! }));
       sorted = keyed.sort(COMPARE[order]).map((k) => k.id);
     } else {
-      const position = ordersOf(state)[order];
-      sorted = [...ids].sort((a, b) => position.get(a)! - position.get(b)!);
+      // Walk the catalog in order and keep the results: linear, where sorting them would cost n log n lookups.
+      let max = 0;
+      for (const id of ids) if (id > max) max = id;
+      const member = new Uint8Array(max + 1);
+      for (const id of ids) member[id] = 1;
+      sorted = ordersOf(state)[order].filter((id) => member[id] === 1);
     }
     return sorted;
   };
