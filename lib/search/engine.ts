@@ -499,30 +499,29 @@ export function hasIndexTerm(index: SearchIndex, term: string): boolean {
   return (index.segment !== null && termNumber(index.segment, term) >= 0) || internals(index.delta)._index.has(term);
 }
 
-/** In how many live documents `term` (an index term) occurs in any of `fields`. */
+/**
+ * About how many documents have `term` (an index term) in any of `fields`: the
+ * largest of its per-field counts. Exact counts would need the union of the
+ * postings, which for a common word means tens of thousands of documents, and
+ * related papers ask for a few hundred terms per page; for idf weights the
+ * largest field (the abstract, which repeats the title's words) is close enough.
+ */
 export function documentFrequency(index: SearchIndex, term: string, fields: string[]): number {
-  const run = startRun(index);
-  const docs = new Set<number>();
-  const seg = run.seg;
+  const ix = internals(index.delta);
+  const seg = index.segment;
   const n = seg ? termNumber(seg, term) : -1;
-  if (seg && n >= 0) {
-    const F = seg.fields.length;
-    for (const field of fields) {
+  const data = ix._index.get(term);
+  let best = 0;
+  for (const field of fields) {
+    let count = data?.get(ix._fieldIds[field]!)?.size ?? 0;
+    if (seg && n >= 0) {
       const f = seg.fields.indexOf(field);
-      for (let i = seg.postStart[n * F + f]!; i < seg.postStart[n * F + f + 1]!; i++) {
-        if (seg.alive[seg.postDocs[i]!]) docs.add(seg.postDocs[i]!);
-      }
+      const F = seg.fields.length;
+      count += seg.postStart[n * F + f + 1]! - seg.postStart[n * F + f]!;
     }
+    best = Math.max(best, count);
   }
-  const data = run.ix._index.get(term);
-  if (data) {
-    for (const field of fields) {
-      data.get(run.ix._fieldIds[field]!)?.forEach((_tf, short) => {
-        if (run.table.ids[short] !== undefined) docs.add(run.base + short);
-      });
-    }
-  }
-  return docs.size;
+  return best;
 }
 
 /** Every document `filter` allows, unranked (score 1), in the order they were indexed: a query of filters only. */
