@@ -2,7 +2,8 @@
 // measures Papershelf on synthetic catalogs (scripts/lib/synthetic-feed.ts),
 // one run per size, and prints a table plus the issue #6 targets it meets;
 // writes bench/results.json (or --out). Per size:
-// - ingest throughput through the real path (lib/ingest-file.ts) into a fresh catalog;
+// - ingest throughput through the real path (lib/ingest-file.ts) into a fresh
+//   catalog, in a process of its own like `npm run ingest`;
 // - the production server (`tsx scripts/start.ts --no-build` on that catalog):
 //   time from spawn to the first answered search, search latency over HTTP (the
 //   API and the listing page, sequential), listing/search/detail pages under 20
@@ -14,7 +15,7 @@
 // --smoke: 1,000 papers and 2 s load runs, well under a minute (CI runs it).
 // --app DIR serves another checkout's build (e.g. a patched copy) instead of this one.
 // Timings depend on the machine and its load; compare numbers within one run.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -22,9 +23,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import autocannon from "autocannon";
 import MiniSearch from "minisearch";
-import { applyMigrations } from "@/lib/db/migrate";
 import { openDatabase } from "@/lib/db/sqlite";
-import { ingestFeedFile } from "@/lib/ingest-file";
 import { parseJsonArray } from "@/lib/json";
 import { parseQuery } from "@/lib/search/query";
 import { COMPACT_AT, compact, createState, putPaper, selectHits, topicCounts } from "@/lib/search/state";
@@ -221,7 +220,18 @@ async function firstSearch(server: Server, q: string): Promise<number> {
       // A server that answers searches with errors for 20 s will not recover by itself.
       failingSince ??= now();
       if (now() - failingSince > 20_000) {
-        const logged = fs.readFileSync(server.logFile, "utf8").match(/^.*(Error|error).*$/m)?.[0];
+        // The server's first error with the lines that explain it, on one line.
+        const lines = fs.readFileSync(server.logFile, "utf8").split("\n");
+        const at = lines.findIndex((l) => /error/i.test(l));
+        const logged =
+          at < 0
+            ? undefined
+            : lines
+                .slice(at, at + 6)
+                .map((l) => l.trim())
+                .filter(Boolean)
+                .join(" ")
+                .slice(0, 400);
         throw new Error(`searches fail with HTTP ${res.status}: ${logged ?? body.slice(0, 200)}`);
       }
     } catch (error) {
@@ -330,6 +340,22 @@ async function newPapersSearchable(base: string, dbFile: string, file: string, p
     await sleep(50);
   }
   return { papers: NEW_PAPERS, cliSeconds: cliSeconds ?? -1, searchableSeconds: null };
+}
+
+/** Ingests `feed` into a new catalog at `dbFile` in a fresh process (scripts/lib/bench-ingest.ts). */
+function ingestInChild(dbFile: string, feed: string) {
+  const child = spawnSync(path.resolve("node_modules", ".bin", "tsx"), ["scripts/lib/bench-ingest.ts", dbFile, feed], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 1 << 20,
+  });
+  if (child.status !== 0) throw new Error(`the ingest failed (exit ${child.status})`);
+  return JSON.parse(child.stdout.trim().split("\n").at(-1)!) as {
+    seconds: number;
+    added: number;
+    updated: number;
+    rejected: number;
+  };
 }
 
 type Row = {
@@ -441,11 +467,9 @@ async function benchSize(papers: number, dir: string): Promise<SizeResult> {
   const firstQuery = queries.find((q) => q.kind === "common")!.q;
   log(`catalog: ${feedEntries} entries over ${catalog.days.length} days, ${feedMB} MB; ${queries.length} queries`);
 
+  const summary = ingestInChild(dbFile, feedFile);
+  const ingestSeconds = summary.seconds;
   const db = openDatabase(dbFile);
-  applyMigrations(db);
-  let t = now();
-  const summary = ingestFeedFile(db, feedFile, { today: "2026-11-29" });
-  const ingestSeconds = (now() - t) / 1000;
   const slugs = db
     .prepare<[], { slug: string }>("SELECT slug FROM Paper ORDER BY (id * 7919) % 1009, id LIMIT 200")
     .all()
