@@ -461,7 +461,7 @@ export function searchIndex<Id = number>(
 function topK(scores: number[], k: number): number[] {
   if (k <= 0) return [];
   const order = (a: number, b: number) => scores[b]! - scores[a]! || a - b;
-  if (k * 8 >= scores.length) return Array.from(scores.keys()).sort(order);
+  if (k * 8 >= scores.length) return Array.from(scores.keys()).sort(order).slice(0, k);
   // A min-heap of the best k seen so far: O(n log k) instead of sorting every match.
   const heap: number[] = [];
   const worse = (a: number, b: number) => order(a, b) > 0; // a ranks after b

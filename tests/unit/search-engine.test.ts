@@ -119,6 +119,13 @@ describe.each(layouts)("the lean search engine, papers %s,", (_name, layout) => 
     );
   });
 
+  it("returns exactly the k best matches, however many more there are", () => {
+    const all = searchIndex(index, "model", { combineWith: "OR" }).top();
+    for (const k of [1, Math.floor(all.length / 2), all.length - 1]) {
+      expect(searchIndex(index, "model", { combineWith: "OR" }).top(k)).toEqual(all.slice(0, k));
+    }
+  });
+
   it("returns the k best matches in the same order as the full ranking", () => {
     const all = searchIndex(index, "model", { combineWith: "OR" }).top();
     expect(all.length).toBeGreaterThan(20);
