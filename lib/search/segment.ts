@@ -12,9 +12,6 @@
 import type MiniSearch from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
 
-/** What a segment holds besides postings, per paper: anything the app needs without the database. */
-export type SegmentDocExtras<Keys> = { keys: Keys; text: string };
-
 export type Segment = {
   /** Field names, in MiniSearch's field id order. */
   fields: string[];
@@ -55,7 +52,7 @@ type MiniInternals = {
 };
 
 /** Index of the first term ≥ `term` (terms sorted by code unit). */
-export function lowerBound(terms: string[], term: string): number {
+function lowerBound(terms: string[], term: string): number {
   let lo = 0;
   let hi = terms.length;
   while (lo < hi) {

@@ -246,8 +246,6 @@ export async function getSearchState(): Promise<SyncedState> {
   return Promise.race([h.pending, waited]);
 }
 
-export { COMPACT_AT };
-
 /** Drops the index from memory, as a restart would (for tests; the saved file stays). */
 export function forgetSearchState() {
   holder.papershelfSearch = undefined;

@@ -5,8 +5,8 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { findPapers } from "@/lib/catalog";
 import { ingestFeedFile, SAMPLE_FEED } from "@/lib/ingest-file";
-import { COMPACT_AT, forgetSearchState, getSearchState, indexFile } from "@/lib/search/service";
-import { paperCount } from "@/lib/search/state";
+import { forgetSearchState, getSearchState, indexFile } from "@/lib/search/service";
+import { COMPACT_AT, paperCount } from "@/lib/search/state";
 import { abstractFor, createTempCatalog, textPage, writeFeed, type TempCatalog } from "@/tests/helpers/catalog";
 
 let cat: TempCatalog;
