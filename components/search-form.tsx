@@ -36,8 +36,12 @@ export function SearchForm({ q = "" }: { q?: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // A new query in the URL (back button, a link) resets what the box shows.
+  // A new query in the URL (back button, a link) resets what the box shows. Not at
+  // hydration, though: running there would wipe out text typed before it (above).
+  const shownQ = useRef(q);
   useEffect(() => {
+    if (shownQ.current === q) return;
+    shownQ.current = q;
     setValue(q);
     setOpen(false);
   }, [q]);

@@ -71,6 +71,27 @@ test.describe("search", () => {
     await expect(searchBox(page)).toHaveValue("");
   });
 
+  test("keeps a query typed before the page finished loading and searches for it", async ({ page }) => {
+    // Hold back the page's scripts so the typing certainly lands before React hydrates
+    // the box (a slow connection); hydration used to reset the box to the URL's query.
+    let release!: () => void;
+    const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/_next/static/**/*.js", async (route) => {
+      await scriptsHeld;
+      await route.continue();
+    });
+    await page.goto("/", { waitUntil: "domcontentloaded" });
+    await searchBox(page).fill("MATES");
+    release();
+    await expect
+      .poll(() => searchBox(page).evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactProps"))))
+      .toBe(true);
+    await expect(searchBox(page)).toHaveValue("MATES");
+    await searchBox(page).press("Enter");
+    await expect(page).toHaveURL("/?q=MATES");
+    await expect(cardTitleLinks(page).first()).toHaveText(/^MATES: Model-Aware Data Selection/);
+  });
+
   test("still finds Dolma first when the query has a one-letter typo", async ({ page, request }) => {
     const api = await apiSearch(request, "q=Dolmq");
     expect(api.results[0]?.title).toMatch(/^Dolma: an Open Corpus/);
