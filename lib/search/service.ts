@@ -12,6 +12,7 @@
 import "server-only";
 import fs from "node:fs";
 import { getPrisma } from "@/lib/db/client";
+import { catalogStamp } from "@/lib/db/stamp";
 import { databaseFile } from "@/lib/db/url";
 import { parseJsonArray } from "@/lib/json";
 import { FIELD_BOOSTS } from "@/lib/search/index";
@@ -82,12 +83,6 @@ type IndexedRow = {
 };
 
 const holder = globalThis as unknown as { papershelfSearch?: { state?: SyncedState; pending?: Promise<SyncedState> } };
-
-async function catalogStamp(): Promise<{ stamp: string; count: number; latest: Date | null }> {
-  const agg = await getPrisma().paper.aggregate({ _count: { _all: true }, _max: { updatedAt: true } });
-  const latest = agg._max.updatedAt;
-  return { stamp: `${agg._count._all}@${latest?.toISOString() ?? "-"}`, count: agg._count._all, latest };
-}
 
 function put(state: SearchState, row: IndexedRow) {
   putPaper(state, {

@@ -158,6 +158,45 @@ describe("topics", () => {
   });
 });
 
+describe("the listing's totals and topic counts", () => {
+  const listingCounts = async () => {
+    const listing = await page("trending", 1);
+    return { total: listing.total, facets: new Map(listing.facets.map((f) => [f.slug, f.count])) };
+  };
+  const topicsPageCounts = async () => new Map((await listTopics()).map((t) => [t.slug, t.count]));
+
+  it("follow an ingest and a paper leaving the catalog at once (they are cached between changes)", async () => {
+    const before = await listingCounts();
+    const topicsBefore = await topicsPageCounts();
+    const title = "Speech Recognition with Self-Supervised Audio Transformers";
+    ingestFeedFile(
+      cat.db,
+      writeFeed(
+        cat.dir,
+        "speech.txt",
+        textPage([[title, "We train a speech recognition model on unlabeled audio and spoken utterances."]]),
+      ),
+      { date: "2026-03-13" },
+    );
+    const added = cat.db.prepare<[string], { id: number }>("SELECT id FROM Paper WHERE title = ?").get(title)!;
+    const topics = cat.db
+      .prepare<[number], { topic: string }>("SELECT topic FROM PaperTopic WHERE paperId = ?")
+      .all(added.id)
+      .map((r) => r.topic);
+    expect(topics).toContain("audio-speech");
+
+    const after = await listingCounts();
+    expect(after.total).toBe(before.total + 1);
+    for (const t of topics) expect(after.facets.get(t)).toBe((before.facets.get(t) ?? 0) + 1);
+    const topicsAfter = await topicsPageCounts();
+    for (const t of topics) expect(topicsAfter.get(t)).toBe((topicsBefore.get(t) ?? 0) + 1);
+
+    cat.db.prepare("DELETE FROM Paper WHERE id = ?").run(added.id);
+    expect(await listingCounts()).toEqual(before);
+    expect(await topicsPageCounts()).toEqual(topicsBefore);
+  });
+});
+
 describe("getPaperBySlug and getRelatedPapers", () => {
   it("returns the paper with its links and trending history, or null", async () => {
     const paper = await getPaperBySlug(
