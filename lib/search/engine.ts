@@ -17,7 +17,7 @@
 // the app uses against MiniSearch's own search, so an upgrade that changes them fails there.
 import type MiniSearch from "minisearch";
 import type { Query, SearchOptions } from "minisearch";
-import { fuzzyTerms, prefixRange, segmentText, termNumber, type Segment } from "@/lib/search/segment";
+import { fuzzyTerms, prefixRange, segmentTextContains, termNumber, type Segment } from "@/lib/search/segment";
 
 type Postings = Map<number, number>;
 type FieldTermData = Map<number, Postings>;
@@ -556,8 +556,13 @@ export function documentCount(index: SearchIndex): number {
   return (index.segment?.aliveCount ?? 0) + internals(index.delta)._documentCount;
 }
 
-/** A paper's phrase text from the segment, when the segment holds its live version. */
-export function segmentTextOf(index: SearchIndex, id: number): string | undefined {
-  const doc = index.segment?.docOf.get(id);
-  return doc === undefined ? undefined : segmentText(index.segment!, doc);
+/** A test of whether a segment paper's phrase text contains `needle` (false for papers not in the segment). */
+export function segmentContaining(index: SearchIndex, needle: string): (id: number) => boolean {
+  const segment = index.segment;
+  if (!segment) return () => false;
+  const contains = segmentTextContains(segment, needle);
+  return (id) => {
+    const doc = segment.docOf.get(id);
+    return doc !== undefined && contains(doc);
+  };
 }

@@ -108,19 +108,19 @@ export function toSearchDoc(paper: IndexablePaper): SearchDoc {
   };
 }
 
-/** The folded word sequence phrases are matched against (see `phraseMatcher`). */
+/** The folded word sequence phrases are matched against (see `phraseNeedle`). */
 export function phraseText(paper: { title: string; abstract: string }): string {
   return ` ${canonicalWords(`${plainText(paper.title)} \n ${plainText(paper.abstract)}`).join(" ")} `;
 }
 
 /**
- * A test of whether a paper's phraseText contains the phrase, word for word
- * (case, accents, hyphens aside). The phrase is folded once, not per paper.
+ * What a paper's phraseText contains when it has the phrase word for word (case,
+ * accents, hyphens aside), or null for a phrase with no words. Folded once per
+ * query, not per paper.
  */
-export function phraseMatcher(phrase: string): (text: string) => boolean {
+export function phraseNeedle(phrase: string): string | null {
   const words = canonicalWords(phrase);
-  const needle = ` ${words.join(" ")} `;
-  return words.length > 0 ? (text) => text.includes(needle) : () => false;
+  return words.length > 0 ? ` ${words.join(" ")} ` : null;
 }
 
 const HYPHEN = /[-\u2010\u2011]/;
@@ -153,9 +153,18 @@ function positiveQuery(parsed: ParsedQuery, combineWith: "AND" | "OR", typos?: S
 export type SearchFilters = {
   /** Whether a paper may appear at all (topic filters). */
   allow?: (id: number) => boolean;
-  /** The paper's phraseText, for phrase and excluded-phrase checks. */
-  textOf?: (id: number) => string | undefined;
+  /**
+   * A test of whether a paper's phraseText contains `needle` (see phraseNeedle),
+   * for phrases and excluded phrases; without it no paper has a phrase.
+   */
+  containing?: (needle: string) => (id: number) => boolean;
 };
+
+/** The test for one phrase under `filters`. */
+function phraseTest(phrase: string, filters: SearchFilters): (id: number) => boolean {
+  const needle = phraseNeedle(phrase);
+  return needle && filters.containing ? filters.containing(needle) : () => false;
+}
 
 /**
  * Runs a parsed query in up to three passes, stopping at the first that finds
@@ -171,12 +180,10 @@ export function runSearch(
   filters: SearchFilters = {},
 ): { matches: Matches; mode: MatchMode; ranked: boolean } {
   const excluded = excludedIds(index, parsed, filters);
-  const phrases = parsed.phrases.map(phraseMatcher);
+  const phrases = parsed.phrases.map((p) => phraseTest(p, filters));
   const filter = (id: number) => {
     if (excluded.has(id) || (filters.allow && !filters.allow(id))) return false;
-    if (!phrases.length) return true;
-    const text = filters.textOf?.(id);
-    return text !== undefined && phrases.every((contains) => contains(text));
+    return phrases.every((contains) => contains(id));
   };
   const all = positiveQuery(parsed, "AND");
   if (!all) {
@@ -214,11 +221,8 @@ function excludedIds(index: SearchIndex, parsed: ParsedQuery, filters: SearchFil
       "AND",
     );
     if (!q) continue;
-    const contains = phraseMatcher(phrase);
-    for (const id of searchIndex(index, q, { prefix: false, fuzzy: false }).ids()) {
-      const text = filters.textOf?.(id);
-      if (text !== undefined && contains(text)) out.add(id);
-    }
+    const contains = phraseTest(phrase, filters);
+    for (const id of searchIndex(index, q, { prefix: false, fuzzy: false }).ids()) if (contains(id)) out.add(id);
   }
   return out;
 }

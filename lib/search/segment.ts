@@ -87,13 +87,18 @@ export function fuzzyTerms(segment: Segment, term: string, maxDistance: number):
   return [...segment.fuzzyMap.fuzzyGet(term, maxDistance)].map(([t, [n, d]]) => [t, n, d]);
 }
 
-/** The phrase text of a document. */
-export function segmentText(segment: Segment, doc: number): string {
-  return Buffer.from(segment.textBlob.buffer, segment.textBlob.byteOffset, segment.textBlob.byteLength).toString(
-    "utf8",
-    segment.textStart[doc],
-    segment.textStart[doc + 1],
-  );
+const blobOf = (segment: Segment) =>
+  Buffer.from(segment.textBlob.buffer, segment.textBlob.byteOffset, segment.textBlob.byteLength);
+
+/**
+ * A test of whether a document's phrase text contains `needle`, searching the
+ * UTF-8 bytes where they are: decoding each candidate's text first made a phrase
+ * of two common words cost a quarter of a second at 100,000 papers.
+ */
+export function segmentTextContains(segment: Segment, needle: string): (doc: number) => boolean {
+  const blob = blobOf(segment);
+  const bytes = Buffer.from(needle, "utf8");
+  return (doc) => blob.subarray(segment.textStart[doc], segment.textStart[doc + 1]).indexOf(bytes) >= 0;
 }
 
 /** Marks a paper's document as gone (replaced by a newer version in the delta, or removed). */

@@ -15,10 +15,11 @@ import {
   type SearchDoc,
   type SearchHit,
 } from "@/lib/search/index";
-import { documentCount, segmentTextOf, type SearchIndex } from "@/lib/search/engine";
+import { documentCount, segmentContaining, type SearchIndex } from "@/lib/search/engine";
 import type { ParsedQuery } from "@/lib/search/query";
 import { mergeSegment, retire, termNumber, type Segment } from "@/lib/search/segment";
 import { indexTerms, tokenize } from "@/lib/search/terms";
+import { TopicBits } from "@/lib/search/topic-bits";
 
 /** What filtering, sorting and faceting results needs, per paper. */
 export type PaperKeys = {
@@ -37,6 +38,8 @@ export type StatePaper = PaperKeys & { id: number; abstract: string; keyPhrases:
 export type SearchState = {
   index: SearchIndex & { delta: ReturnType<typeof createIndex> };
   keys: Map<number, PaperKeys>;
+  /** The same papers' topics as bit masks, for filtering and counting many results fast. */
+  topicBits: TopicBits;
   /** The folded words of each paper in the delta, for phrase matching (the segment keeps its own). */
   texts: Map<number, string>;
   /** A word as written for index terms of the delta (stems are not for showing; the segment keeps its own). */
@@ -49,9 +52,12 @@ export type SearchState = {
 type Orders = Record<Exclude<Sort, "relevance">, number[]>;
 
 export function createState(segment: Segment | null = null, keys = new Map<number, PaperKeys>()): SearchState {
+  const topicBits = new TopicBits();
+  for (const [id, k] of keys) topicBits.set(id, k.topics);
   return {
     index: { segment, delta: createIndex() },
     keys,
+    topicBits,
     texts: new Map(),
     surface: new Map(),
     orders: null,
@@ -74,6 +80,7 @@ export function putPaper(state: SearchState, paper: StatePaper) {
   }
   const { slug, title, lastFeedDate, lastRank, newestOn, sortTitle, topics } = paper;
   state.keys.set(paper.id, { slug, title, lastFeedDate, lastRank, newestOn, sortTitle, topics });
+  state.topicBits.set(paper.id, topics);
   state.texts.set(paper.id, text);
 }
 
@@ -83,17 +90,13 @@ export function removePaper(state: SearchState, id: number) {
   if (segment) retire(segment, id);
   if (delta.has(id)) delta.discard(id);
   state.keys.delete(id);
+  state.topicBits.clear(id);
   state.texts.delete(id);
   state.orders = null;
 }
 
 /** How many papers the index holds. */
 export const paperCount = (state: SearchState) => documentCount(state.index);
-
-/** A paper's phrase text (folded words). */
-export function textOf(state: SearchState, id: number): string | undefined {
-  return state.texts.get(id) ?? segmentTextOf(state.index, id);
-}
 
 /** A word to show for an index term: as a title, acronym or topic name writes it, else the term itself. */
 export function surfaceOf(state: SearchState, term: string): string {
@@ -173,16 +176,19 @@ export function selectHits(
   sort: Sort,
   allow?: (id: number) => boolean,
 ): Selection {
-  const inTopics = parsed.topics.length
-    ? (id: number) => {
-        const topics = state.keys.get(id)?.topics ?? [];
-        return parsed.topics.every((t) => topics.includes(t));
-      }
-    : undefined;
+  // Topics are taxonomy slugs here (parseQuery and the URL params check them), so each has a bit.
+  const required = TopicBits.maskOf(parsed.topics);
+  const inTopics = parsed.topics.length ? (id: number) => state.topicBits.hasAll(id, required) : undefined;
   const allowed = inTopics && allow ? (id: number) => inTopics(id) && allow(id) : (inTopics ?? allow);
   const { matches, mode, ranked } = runSearch(state.index, parsed, {
     allow: allowed,
-    textOf: (id) => textOf(state, id),
+    containing: (needle) => {
+      const inSegment = segmentContaining(state.index, needle);
+      return (id) => {
+        const text = state.texts.get(id);
+        return text !== undefined ? text.includes(needle) : inSegment(id);
+      };
+    },
   });
   const order = sort === "relevance" && !ranked ? "trending" : sort;
   const hit = (id: number, score: number): SearchHit => ({ id, score, terms: matches.termsOf(id) });
@@ -225,8 +231,4 @@ export function selectHits(
 export const allHits = (selection: Selection): SearchHit[] => selection.slice(0, selection.size);
 
 /** How many of the papers are in each topic. */
-export function topicCounts(state: SearchState, ids: number[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const id of ids) for (const t of state.keys.get(id)?.topics ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
-  return counts;
-}
+export const topicCounts = (state: SearchState, ids: number[]): Map<string, number> => state.topicBits.count(ids);
