@@ -62,9 +62,10 @@ const WHOLE_WORDS: Record<string, string> = {
   ageing: "aging",
 };
 
-const DOUBLE_L =
-  /^(model|label|travel|signal|cancel|fuel|level|channel|tunnel|funnel|counsel|marshal)l(ing|ed|er|ers)$/;
-const ISE_FORM = /^([a-z]+)is(e|ed|es|ing|er|ers|ation|ations)$/;
+const DOUBLE_L_STEMS = "model|label|travel|signal|cancel|fuel|level|channel|tunnel|funnel|counsel|marshal";
+const DOUBLE_L = new RegExp(`^(${DOUBLE_L_STEMS})l(ing|ed|er|ers)$`);
+const ISE_ENDINGS = "e|ed|es|ing|er|ers|ation|ations";
+const ISE_FORM = new RegExp(`^([a-z]+)is(${ISE_ENDINGS})$`);
 
 /** The American spelling of a lower-case word, or the word itself. */
 export function americanize(word: string): string {
@@ -76,4 +77,31 @@ export function americanize(word: string): string {
   // -isation is never American; other -ise forms only for stems known to take -ize.
   if (ise && (ise[2]!.startsWith("ation") || IZE_STEMS.has(ise[1]!))) return `${ise[1]}iz${ise[2]}`;
   return word;
+}
+
+/**
+ * A pattern that finds every word americanize() would change, and some others:
+ * when ASCII text has no match, folding its words is just lower-casing them,
+ * which spares tagging a cache lookup per word. Case-insensitive and unanchored
+ * on the left, so it errs towards matching.
+ */
+const MAY_CHANGE = new RegExp(
+  [
+    ...Object.keys(WHOLE_WORDS),
+    `(?:${DOUBLE_L_STEMS})l(?:ing|ed|er|ers)\\b`,
+    `(?:${[...IZE_STEMS].join("|")})is(?:${ISE_ENDINGS})\\b`,
+    "isations?\\b",
+  ].join("|"),
+);
+
+/** The last texts asked about: the tagger asks about a title and an abstract twice each. */
+const recent: [string, boolean][] = [];
+
+/** False when americanize() leaves every word of `text`, lower-cased, as it is. */
+export function mayNeedAmericanizing(text: string): boolean {
+  for (const [t, answer] of recent) if (t === text) return answer;
+  // Lower-cased first: the pattern runs faster without the i flag.
+  const answer = MAY_CHANGE.test(text.toLowerCase());
+  if (recent.unshift([text, answer]) > 2) recent.pop();
+  return answer;
 }

@@ -13,7 +13,7 @@
 // ("pre-training", "multi-lingual") add the joined word, so either spelling
 // finds the other.
 import { stemmer } from "stemmer";
-import { americanize } from "@/lib/search/spelling";
+import { americanize, mayNeedAmericanizing } from "@/lib/search/spelling";
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 /** Words joined by hyphens (ASCII or Unicode hyphen, non-breaking hyphen). */
@@ -92,6 +92,17 @@ export function foldWord(word: string): string {
   return folded;
 }
 
+const lowerCase = (word: string) => word.toLowerCase();
+
+/**
+ * foldWord for the words of an ASCII text: plain lower-casing when no word of it
+ * has a British spelling to fold, which is most texts. Tagging folds every word
+ * of every abstract, and even a cache hit costs a hash of the word.
+ */
+export function asciiFolder(text: string): (word: string) => string {
+  return mayNeedAmericanizing(text) ? foldWord : lowerCase;
+}
+
 const stemCache = new Map<string, string>();
 
 /** The Porter stem of a folded ASCII word; other scripts are left as they are. */
@@ -138,13 +149,14 @@ export function termsOf(text: string): string[] {
 export function canonicalWords(text: string): string[] {
   if (ASCII.test(text)) {
     // The common case, with a cheaper pattern than the Unicode one below.
+    const fold = asciiFolder(text);
     const out: string[] = [];
     for (const [w] of text.matchAll(ASCII_WORD_OR_COMPOUND)) {
       if (w.includes("-")) {
         const joined = joinedCompound(w);
-        if (joined) out.push(foldWord(joined));
-        else for (const part of w.split("-")) out.push(foldWord(part));
-      } else out.push(foldWord(w));
+        if (joined) out.push(fold(joined));
+        else for (const part of w.split("-")) out.push(fold(part));
+      } else out.push(fold(w));
     }
     return out;
   }

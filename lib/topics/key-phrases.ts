@@ -3,7 +3,7 @@
 // runs of content words between stop words and punctuation; a word scores by how
 // often it sits in longer runs, a phrase by its words, more when the title has
 // it or the abstract repeats it. Per paper and deterministic: no corpus needed.
-import { foldWord, STOP_WORDS } from "@/lib/search/terms";
+import { asciiFolder, foldWord, STOP_WORDS } from "@/lib/search/terms";
 
 export const MAX_KEY_PHRASES = 8;
 const MAX_PHRASE_WORDS = 3;
@@ -66,7 +66,9 @@ function candidates(text: string): Word[][] {
     run = [];
   };
   // exec in a loop rather than matchAll: this runs over every abstract an ingest tags.
-  const pattern = ASCII.test(text) ? ASCII_TOKEN : TOKEN;
+  const ascii = ASCII.test(text);
+  const pattern = ascii ? ASCII_TOKEN : TOKEN;
+  const fold = ascii ? asciiFolder(text) : foldWord;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const token = m[0];
@@ -74,7 +76,7 @@ function candidates(text: string): Word[][] {
       end();
       continue;
     }
-    const folded = foldWord(token);
+    const folded = fold(token);
     // NUMBER only matches tokens that start with a digit.
     const c = token.charCodeAt(0);
     if (isStop(folded) || (c >= 48 && c <= 57 && NUMBER.test(token))) end();
