@@ -114,7 +114,7 @@ export function retire(segment: Segment, id: number) {
 }
 
 /** A growable typed array. */
-class Grow<T extends Uint32Array | Uint8Array> {
+export class Grow<T extends Uint32Array | Uint8Array> {
   length = 0;
   constructor(
     public data: T,

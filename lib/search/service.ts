@@ -2,8 +2,7 @@
 // or on the first search it loads the saved index (the segment file beside the
 // database, see lib/search/segment.ts) and catches up with what changed in the
 // catalog since it was saved; without a usable file it indexes the whole catalog
-// once, folding every few thousand papers into the segment so memory stays low,
-// and saves it. After that, at most once a second, a search asks the catalog for
+// once, straight into a segment (lib/search/builder.ts), and saves it. After that, at most once a second, a search asks the catalog for
 // a cheap stamp (paper count and latest update); when it moved (an ingest or
 // re-tag ran in another process), only the papers updated since the last sync
 // are indexed, into the small MiniSearch delta, and papers that left are dropped.
@@ -16,16 +15,19 @@ import { catalogStamp } from "@/lib/db/stamp";
 import { databaseFile } from "@/lib/db/url";
 import { parseJsonArray } from "@/lib/json";
 import { FIELD_BOOSTS } from "@/lib/search/index";
+import { SegmentBuilder } from "@/lib/search/builder";
 import { decodeSegment, encodeSegment } from "@/lib/search/segment";
 import {
   COMPACT_AT,
   compact,
   createState,
+  keysOf,
   paperCount,
   putPaper,
   removePaper,
   type PaperKeys,
   type SearchState,
+  type StatePaper,
 } from "@/lib/search/state";
 
 /** How stale the index may be before a search checks the catalog again. */
@@ -84,19 +86,23 @@ type IndexedRow = {
 
 const holder = globalThis as unknown as { papershelfSearch?: { state?: SyncedState; pending?: Promise<SyncedState> } };
 
-function put(state: SearchState, row: IndexedRow) {
-  putPaper(state, {
-    ...row,
-    keyPhrases: parseJsonArray<string>(row.keyPhrases),
-    topics: row.topics.map((t) => t.topic),
-  });
+/** A catalog row as the search state takes it. */
+function paperOf(row: IndexedRow): StatePaper {
+  return { ...row, keyPhrases: parseJsonArray<string>(row.keyPhrases), topics: row.topics.map((t) => t.topic) };
 }
+
+const put = (state: SearchState, row: IndexedRow) => putPaper(state, paperOf(row));
 
 const yieldToRequests = () => new Promise((resolve) => setImmediate(resolve));
 
-/** Folds the delta into the segment and saves it (atomically: a crash leaves the old file or the new one). */
+/** Folds the delta into the segment and saves it. */
 async function compactAndSave(state: SyncedState) {
   compact(state);
+  await save(state);
+}
+
+/** Saves the segment (atomically: a crash leaves the old file or the new one); the delta is not saved. */
+async function save(state: SyncedState) {
   const meta: SavedMeta = {
     version: INDEX_VERSION,
     stamp: state.stamp,
@@ -159,21 +165,30 @@ async function* readPapers(where: { updatedAt?: { gte: Date }; id?: { in: number
   }
 }
 
-/** Indexes the whole catalog, folding every COMPACT_AT papers into the segment, and saves it. */
+/**
+ * Indexes the whole catalog straight into a segment (lib/search/builder.ts) and
+ * saves it. Reads and indexes in small chunks, yielding in between, so pages keep
+ * being served while a large catalog is indexed (100,000 papers take most of a minute).
+ */
 async function buildFromCatalog(): Promise<SyncedState> {
   const { stamp, latest } = await catalogStamp();
-  const state: SyncedState = { ...createState(), stamp, syncedUpTo: latest, checkedAt: Date.now() };
-  // Read and index in small chunks, yielding in between, so pages keep being
-  // served while a large catalog is indexed (100,000 papers take a minute or more).
-  let n = 0;
+  const builder = new SegmentBuilder();
+  const keys = new Map<number, PaperKeys>();
   for await (const rows of readPapers()) {
     for (const row of rows) {
-      put(state, row);
-      if (++n % YIELD_EVERY === 0) await yieldToRequests();
-      if (n % COMPACT_AT === 0) compact(state);
+      const paper = paperOf(row);
+      builder.add(paper);
+      keys.set(paper.id, keysOf(paper));
+      if (builder.size % YIELD_EVERY === 0) await yieldToRequests();
     }
   }
-  await compactAndSave(state);
+  const state: SyncedState = {
+    ...createState(builder.build(), keys),
+    stamp,
+    syncedUpTo: latest,
+    checkedAt: Date.now(),
+  };
+  await save(state);
   return state;
 }
 

@@ -18,7 +18,7 @@ import {
 import { documentCount, segmentContaining, type SearchIndex } from "@/lib/search/engine";
 import type { ParsedQuery } from "@/lib/search/query";
 import { mergeSegment, retire, termNumber, type Segment } from "@/lib/search/segment";
-import { indexTerms, tokenize } from "@/lib/search/terms";
+import { noteSurfaces } from "@/lib/search/builder";
 import { TopicBits } from "@/lib/search/topic-bits";
 
 /** What filtering, sorting and faceting results needs, per paper. */
@@ -64,6 +64,11 @@ export function createState(segment: Segment | null = null, keys = new Map<numbe
   };
 }
 
+/** What the state keeps of a paper besides its index entry. */
+export function keysOf({ slug, title, lastFeedDate, lastRank, newestOn, sortTitle, topics }: PaperKeys): PaperKeys {
+  return { slug, title, lastFeedDate, lastRank, newestOn, sortTitle, topics };
+}
+
 /** Adds a paper to the state, or replaces it when it is there already. */
 export function putPaper(state: SearchState, paper: StatePaper) {
   const doc = toSearchDoc(paper);
@@ -74,13 +79,9 @@ export function putPaper(state: SearchState, paper: StatePaper) {
   else delta.add(doc);
   state.orders = null;
   // Words to show for index terms, from what suggestions complete: titles, acronyms, topic names.
-  for (const w of tokenize(`${doc.title} ${doc.acronyms} ${doc.topics}`)) {
-    for (const t of indexTerms(w))
-      if (!state.surface.has(t)) state.surface.set(t, /\p{Lu}.*\p{Lu}/u.test(w) ? w : w.toLowerCase());
-  }
-  const { slug, title, lastFeedDate, lastRank, newestOn, sortTitle, topics } = paper;
-  state.keys.set(paper.id, { slug, title, lastFeedDate, lastRank, newestOn, sortTitle, topics });
-  state.topicBits.set(paper.id, topics);
+  noteSurfaces(state.surface, doc);
+  state.keys.set(paper.id, keysOf(paper));
+  state.topicBits.set(paper.id, paper.topics);
   state.texts.set(paper.id, text);
 }
 
