@@ -37,7 +37,7 @@ import {
   type Percentiles,
   type SizeResult,
 } from "./lib/bench-results";
-import { runBuild } from "./lib/build";
+import { buildNeeded, runBuild } from "./lib/build";
 import { fail, parseCommandLine } from "./lib/cli";
 import { SyntheticGenerator, textPage, type SyntheticPaper } from "./lib/synthetic-feed";
 
@@ -619,9 +619,11 @@ function table(results: SizeResult[]): string {
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(APP, ".next", "BUILD_ID"))) {
-    if (APP !== process.cwd()) fail("bench", `${APP} has no production build`);
-    log("no production build yet: running next build");
+  // A stale build would measure the code as it was, not as it is.
+  const why = buildNeeded(APP);
+  if (why) {
+    if (APP !== process.cwd()) fail("bench", `${APP}: ${why}; build it first`);
+    log(`${why}: running next build`);
     if (runBuild() !== 0) fail("bench", "next build failed");
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "papershelf-bench-"));
