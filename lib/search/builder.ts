@@ -24,18 +24,50 @@ export function noteSurfaces(surface: Map<string, string>, doc: SearchDoc) {
   }
 }
 
+/** Bytes of phrase text per chunk. */
+const TEXT_CHUNK = 8 << 20;
+const CHUNK_BITS = 20;
+
+/**
+ * An append-only typed array kept in fixed-size chunks. A catalog's postings
+ * and phrase texts run to hundreds of megabytes at 100,000 papers; one array
+ * that doubles as it grows holds up to twice that, plus the copy while it
+ * grows, which pushed a first start's memory past a gigabyte.
+ */
+class Chunked<T extends Uint32Array | Uint8Array> {
+  private readonly chunks: T[] = [];
+  length = 0;
+  constructor(private readonly make: (n: number) => T) {}
+
+  push(v: number) {
+    const offset = this.length & ((1 << CHUNK_BITS) - 1);
+    if (offset === 0) this.chunks.push(this.make(1 << CHUNK_BITS));
+    this.chunks[this.chunks.length - 1]![offset] = v;
+    this.length++;
+  }
+
+  at(i: number): number {
+    return this.chunks[i >>> CHUNK_BITS]![i & ((1 << CHUNK_BITS) - 1)]!;
+  }
+
+  forEach(visit: (v: number, i: number) => void) {
+    for (let i = 0; i < this.length; i++) visit(this.at(i), i);
+  }
+}
+
 export class SegmentBuilder {
   private readonly termIds = new Map<string, number>();
   private readonly termList: string[] = [];
   /** One entry per posting, in the order added (so by document): term id × F + field, document, term frequency. */
-  private readonly postKey = new Grow(new Uint32Array(1 << 16), (n) => new Uint32Array(n));
-  private readonly postDoc = new Grow(new Uint32Array(1 << 16), (n) => new Uint32Array(n));
-  private readonly postTf = new Grow(new Uint8Array(1 << 16), (n) => new Uint8Array(n));
+  private readonly postKey = new Chunked((n) => new Uint32Array(n));
+  private readonly postDoc = new Chunked((n) => new Uint32Array(n));
+  private readonly postTf = new Chunked((n) => new Uint8Array(n));
   private readonly lengths = FIELDS.map(() => new Grow(new Uint32Array(1 << 12), (n) => new Uint32Array(n)));
   private readonly ids: number[] = [];
   private readonly seen = new Set<number>();
   private readonly surface = new Map<string, string>();
-  private text = new Uint8Array(1 << 20);
+  /** Phrase texts, encoded into fixed-size chunks (see Chunked for why not one growing buffer). */
+  private readonly textChunks: { bytes: Uint8Array; used: number }[] = [];
   private readonly textStart = new Grow(new Uint32Array(1 << 12), (n) => new Uint32Array(n));
   private textBytes = 0;
   private readonly encoder = new TextEncoder();
@@ -77,15 +109,26 @@ export class SegmentBuilder {
   }
 
   private addText(text: string) {
-    // Encoded into one growing buffer: a part per paper would hold the text twice while the blob is assembled.
     const worst = text.length * 3;
-    if (this.textBytes + worst > this.text.length) {
-      const next = new Uint8Array(Math.max(this.text.length * 2, this.textBytes + worst));
-      next.set(this.text.subarray(0, this.textBytes));
-      this.text = next;
+    let chunk = this.textChunks.at(-1);
+    if (!chunk || chunk.used + worst > chunk.bytes.length) {
+      chunk = { bytes: new Uint8Array(Math.max(TEXT_CHUNK, worst)), used: 0 };
+      this.textChunks.push(chunk);
     }
     this.textStart.push(this.textBytes);
-    this.textBytes += this.encoder.encodeInto(text, this.text.subarray(this.textBytes)).written;
+    const written = this.encoder.encodeInto(text, chunk.bytes.subarray(chunk.used)).written;
+    chunk.used += written;
+    this.textBytes += written;
+  }
+
+  private textBlob(): Uint8Array {
+    const blob = new Uint8Array(this.textBytes);
+    let at = 0;
+    for (const { bytes, used } of this.textChunks) {
+      blob.set(bytes.subarray(0, used), at);
+      at += used;
+    }
+    return blob;
   }
 
   /** The segment of every paper added, in the order added. */
@@ -97,21 +140,18 @@ export class SegmentBuilder {
     this.termList.forEach((t, id) => (rank[id] = byTerm.get(t)!));
 
     // Counting sort of the postings by (term rank, field), stable, so each run stays in document order.
-    const keys = this.postKey.done();
-    const docs = this.postDoc.done();
-    const tfs = this.postTf.done();
     const slotOf = (key: number) => rank[Math.floor(key / F)]! * F + (key % F);
     const postStart = new Uint32Array(terms.length * F + 1);
-    for (let i = 0; i < keys.length; i++) postStart[slotOf(keys[i]!) + 1]!++;
+    this.postKey.forEach((key) => postStart[slotOf(key) + 1]!++);
     for (let s = 1; s < postStart.length; s++) postStart[s]! += postStart[s - 1]!;
     const fill = postStart.slice(0, -1);
-    const postDocs = new Uint32Array(keys.length);
-    const postTf = new Uint8Array(keys.length);
-    for (let i = 0; i < keys.length; i++) {
-      const at = fill[slotOf(keys[i]!)]!++;
-      postDocs[at] = docs[i]!;
-      postTf[at] = tfs[i]!;
-    }
+    const postDocs = new Uint32Array(this.postKey.length);
+    const postTf = new Uint8Array(this.postKey.length);
+    this.postKey.forEach((key, i) => {
+      const at = fill[slotOf(key)]!++;
+      postDocs[at] = this.postDoc.at(i);
+      postTf[at] = this.postTf.at(i);
+    });
 
     const lengths = new Uint16Array(F * D);
     const totalLength = new Float64Array(F);
@@ -141,7 +181,7 @@ export class SegmentBuilder {
       aliveCount: D,
       totalLength,
       docOf: new Map(this.ids.map((id, doc) => [id, doc])),
-      textBlob: this.text.slice(0, this.textBytes),
+      textBlob: this.textBlob(),
       textStart,
       fuzzyMap: null,
     };

@@ -278,8 +278,12 @@ const FORMAT = 1;
 
 type Section = { name: string; bytes: Uint8Array };
 
-/** Encodes a segment and the caller's metadata (JSON) into one buffer. */
-export function encodeSegment(segment: Segment, meta: unknown): Buffer {
+/**
+ * The file's bytes for a segment and the caller's metadata (JSON), as a list of
+ * pieces to write one after another: mostly views of the segment's own arrays,
+ * so saving a large index does not first copy it into one buffer.
+ */
+export function segmentParts(segment: Segment, meta: unknown): Uint8Array[] {
   const encoder = new TextEncoder();
   const bytesOf = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   const sections: Section[] = [
@@ -302,21 +306,18 @@ export function encodeSegment(segment: Segment, meta: unknown): Buffer {
       sections: sections.map((s) => ({ name: s.name, length: s.bytes.length })),
     }),
   );
-  const align = (n: number) => (n + 7) & ~7;
-  let size = align(12 + header.length);
-  for (const s of sections) size = align(size + s.bytes.length);
-  const out = Buffer.alloc(size);
-  out.write(MAGIC, 0, "latin1");
-  out.writeUInt32LE(FORMAT, 4);
-  out.writeUInt32LE(header.length, 8);
-  out.set(header, 12);
-  let at = align(12 + header.length);
-  for (const s of sections) {
-    out.set(s.bytes, at);
-    at = align(at + s.bytes.length);
-  }
-  return out;
+  const padding = (n: number) => new Uint8Array(((n + 7) & ~7) - n);
+  const start = Buffer.alloc(12);
+  start.write(MAGIC, 0, "latin1");
+  start.writeUInt32LE(FORMAT, 4);
+  start.writeUInt32LE(header.length, 8);
+  const parts: Uint8Array[] = [start, header, padding(12 + header.length)];
+  for (const s of sections) parts.push(s.bytes, padding(s.bytes.length));
+  return parts;
 }
+
+/** Encodes a segment and the caller's metadata into one buffer (segmentParts, joined). */
+export const encodeSegment = (segment: Segment, meta: unknown): Buffer => Buffer.concat(segmentParts(segment, meta));
 
 /** Decodes what encodeSegment wrote; throws a one-line error for anything else. */
 export function decodeSegment(file: Uint8Array): { segment: Segment; meta: unknown } {

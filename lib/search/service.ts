@@ -16,7 +16,7 @@ import { databaseFile } from "@/lib/db/url";
 import { parseJsonArray } from "@/lib/json";
 import { FIELD_BOOSTS } from "@/lib/search/index";
 import { SegmentBuilder } from "@/lib/search/builder";
-import { decodeSegment, encodeSegment } from "@/lib/search/segment";
+import { decodeSegment, segmentParts } from "@/lib/search/segment";
 import {
   COMPACT_AT,
   compact,
@@ -112,7 +112,12 @@ async function save(state: SyncedState) {
   const file = indexFile();
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    await fs.promises.writeFile(tmp, encodeSegment(state.index.segment!, meta));
+    const handle = await fs.promises.open(tmp, "w");
+    try {
+      for (const part of segmentParts(state.index.segment!, meta)) await handle.writeFile(part);
+    } finally {
+      await handle.close();
+    }
     await fs.promises.rename(tmp, file);
   } catch (error) {
     // Not fatal: the index in memory is fine; the next start rebuilds or catches up.
@@ -172,8 +177,16 @@ async function* readPapers(where: { updatedAt?: { gte: Date }; id?: { in: number
  */
 async function buildFromCatalog(): Promise<SyncedState> {
   const { stamp, latest } = await catalogStamp();
-  const builder = new SegmentBuilder();
   const keys = new Map<number, PaperKeys>();
+  const segment = await buildSegment(keys);
+  const state: SyncedState = { ...createState(segment, keys), stamp, syncedUpTo: latest, checkedAt: Date.now() };
+  await save(state);
+  return state;
+}
+
+/** Every paper of the catalog in a new segment, and its keys in `keys`. The builder is garbage once this returns. */
+async function buildSegment(keys: Map<number, PaperKeys>) {
+  const builder = new SegmentBuilder();
   for await (const rows of readPapers()) {
     for (const row of rows) {
       const paper = paperOf(row);
@@ -182,14 +195,7 @@ async function buildFromCatalog(): Promise<SyncedState> {
       if (builder.size % YIELD_EVERY === 0) await yieldToRequests();
     }
   }
-  const state: SyncedState = {
-    ...createState(builder.build(), keys),
-    stamp,
-    syncedUpTo: latest,
-    checkedAt: Date.now(),
-  };
-  await save(state);
-  return state;
+  return builder.build();
 }
 
 /** Brings the index up to date with the catalog: changed papers re-indexed, papers that left dropped. */
