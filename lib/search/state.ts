@@ -177,9 +177,13 @@ export function selectHits(
   sort: Sort,
   allow?: (id: number) => boolean,
 ): Selection {
-  // Topics are taxonomy slugs here (parseQuery and the URL params check them), so each has a bit.
+  // A topic outside the taxonomy has no bit and no paper: nothing matches it.
   const required = TopicBits.maskOf(parsed.topics);
-  const inTopics = parsed.topics.length ? (id: number) => state.topicBits.hasAll(id, required) : undefined;
+  const inTopics = !parsed.topics.length
+    ? undefined
+    : parsed.topics.every(TopicBits.knows)
+      ? (id: number) => state.topicBits.hasAll(id, required)
+      : () => false;
   const allowed = inTopics && allow ? (id: number) => inTopics(id) && allow(id) : (inTopics ?? allow);
   const { matches, mode, ranked } = runSearch(state.index, parsed, {
     allow: allowed,

@@ -14,6 +14,11 @@ if (TOPICS.length > 32) throw new Error(`topic-bits: the taxonomy has ${TOPICS.l
 export class TopicBits {
   private masks = new Uint32Array(1024);
 
+  /** Whether `slug` is a taxonomy topic (only those have a bit). */
+  static knows(slug: string): boolean {
+    return BIT.has(slug);
+  }
+
   /** The mask of a set of topics (slugs outside the taxonomy ignored). */
   static maskOf(slugs: readonly string[]): number {
     let mask = 0;

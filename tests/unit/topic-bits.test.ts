@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parseQuery } from "@/lib/search/query";
+import { selectHits } from "@/lib/search/state";
 import { TopicBits } from "@/lib/search/topic-bits";
+import { sampleSearch } from "@/scripts/lib/sample-state";
 import { TOPICS } from "@/lib/topics/taxonomy";
 
 const SLUGS = TOPICS.map((t) => t.slug);
@@ -50,5 +53,15 @@ describe("TopicBits, the per-paper topic masks behind topic filters and facet co
     bits.clear(3);
     expect(bits.count([3])).toEqual(new Map());
     expect(bits.hasAll(999_999, TopicBits.maskOf([SLUGS[0]!]))).toBe(false);
+  });
+
+  it("lets no paper through a filter on a topic outside the taxonomy", () => {
+    const { state } = sampleSearch();
+    const all = selectHits(state, { ...parseQuery("", () => true), topics: [] }, "trending");
+    expect(all.size).toBe(94);
+    const filtered = selectHits(state, { ...parseQuery("", () => true), topics: ["not-a-topic"] }, "trending");
+    expect(filtered.size).toBe(0);
+    const mixed = selectHits(state, { ...parseQuery("", () => true), topics: [SLUGS[0]!, "not-a-topic"] }, "trending");
+    expect(mixed.size).toBe(0);
   });
 });
