@@ -26,8 +26,7 @@ import MiniSearch from "minisearch";
 import { openDatabase } from "@/lib/db/sqlite";
 import { parseJsonArray } from "@/lib/json";
 import { parseQuery } from "@/lib/search/query";
-import { SegmentBuilder } from "@/lib/search/builder";
-import { createState, keysOf, selectHits, topicCounts, type PaperKeys } from "@/lib/search/state";
+import { selectHits, StateBuilder, topicCounts, type SearchState } from "@/lib/search/state";
 import { TOPICS } from "@/lib/topics/taxonomy";
 import { benchQueries, type BenchQuery } from "./lib/bench-queries";
 import {
@@ -411,20 +410,16 @@ function timeQueries(queries: BenchQuery[], rounds: number, run: (q: string) => 
 
 /** The search state of a catalog, built as the server builds it on a first start: straight into a segment. */
 function buildState(rows: Row[], topics: Map<number, string[]>) {
-  const builder = new SegmentBuilder();
-  const keys = new Map<number, PaperKeys>();
-  for (const r of rows) {
-    const paper = { ...r, keyPhrases: parseJsonArray<string>(r.keyPhrases), topics: topics.get(r.id) ?? [] };
-    builder.add(paper);
-    keys.set(r.id, keysOf(paper));
-  }
-  return createState(builder.build(), keys);
+  const builder = new StateBuilder();
+  for (const r of rows)
+    builder.add({ ...r, keyPhrases: parseJsonArray<string>(r.keyPhrases), topics: topics.get(r.id) ?? [] });
+  return builder.build();
 }
 
 function inProcess(dbFile: string, queries: BenchQuery[], rounds: number): SizeResult["inProcess"] {
   let { rows, topics } = readCatalog(dbFile);
   let t = now();
-  let state: ReturnType<typeof createState> | null = buildState(rows, topics);
+  let state: SearchState | null = buildState(rows, topics);
   const buildSeconds = round((now() - t) / 1000);
   log(`in-process index of ${rows.length} papers built in ${buildSeconds} s`);
   const s = state;

@@ -2,8 +2,9 @@
 // or on the first search it loads the saved index (the segment file beside the
 // database, see lib/search/segment.ts) and catches up with what changed in the
 // catalog since it was saved; without a usable file it indexes the whole catalog
-// once, straight into a segment (lib/search/builder.ts), and saves it. After that, at most once a second, a search asks the catalog for
-// a cheap stamp (paper count and latest update); when it moved (an ingest or
+// once, straight into a segment (lib/search/builder.ts), and saves it. After
+// that, at most once a second, a search asks the catalog for a cheap stamp
+// (paper count and latest update); when it moved (an ingest or
 // re-tag ran in another process), only the papers updated since the last sync
 // are indexed, into the small MiniSearch delta, and papers that left are dropped.
 // When the delta grows past COMPACT_AT papers it is folded into a new segment,
@@ -15,16 +16,15 @@ import { catalogStamp } from "@/lib/db/stamp";
 import { databaseFile } from "@/lib/db/url";
 import { parseJsonArray } from "@/lib/json";
 import { FIELD_BOOSTS } from "@/lib/search/index";
-import { SegmentBuilder } from "@/lib/search/builder";
 import { decodeSegment, segmentParts } from "@/lib/search/segment";
 import {
   COMPACT_AT,
   compact,
   createState,
-  keysOf,
   paperCount,
   putPaper,
   removePaper,
+  StateBuilder,
   type PaperKeys,
   type SearchState,
   type StatePaper,
@@ -177,21 +177,17 @@ async function* readPapers(where: { updatedAt?: { gte: Date }; id?: { in: number
  */
 async function buildFromCatalog(): Promise<SyncedState> {
   const { stamp, latest } = await catalogStamp();
-  const keys = new Map<number, PaperKeys>();
-  const segment = await buildSegment(keys);
-  const state: SyncedState = { ...createState(segment, keys), stamp, syncedUpTo: latest, checkedAt: Date.now() };
+  const state: SyncedState = { ...(await buildState()), stamp, syncedUpTo: latest, checkedAt: Date.now() };
   await save(state);
   return state;
 }
 
-/** Every paper of the catalog in a new segment, and its keys in `keys`. The builder is garbage once this returns. */
-async function buildSegment(keys: Map<number, PaperKeys>) {
-  const builder = new SegmentBuilder();
+/** Every paper of the catalog in a new state. The builder and its buffers are garbage once this returns. */
+async function buildState(): Promise<SearchState> {
+  const builder = new StateBuilder();
   for await (const rows of readPapers()) {
     for (const row of rows) {
-      const paper = paperOf(row);
-      builder.add(paper);
-      keys.set(paper.id, keysOf(paper));
+      builder.add(paperOf(row));
       if (builder.size % YIELD_EVERY === 0) await yieldToRequests();
     }
   }

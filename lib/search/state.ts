@@ -18,7 +18,7 @@ import {
 import { documentCount, segmentContaining, type SearchIndex } from "@/lib/search/engine";
 import type { ParsedQuery } from "@/lib/search/query";
 import { mergeSegment, retire, termNumber, type Segment } from "@/lib/search/segment";
-import { noteSurfaces } from "@/lib/search/builder";
+import { noteSurfaces, SegmentBuilder } from "@/lib/search/builder";
 import { TopicBits } from "@/lib/search/topic-bits";
 
 /** What filtering, sorting and faceting results needs, per paper. */
@@ -65,8 +65,30 @@ export function createState(segment: Segment | null = null, keys = new Map<numbe
 }
 
 /** What the state keeps of a paper besides its index entry. */
-export function keysOf({ slug, title, lastFeedDate, lastRank, newestOn, sortTitle, topics }: PaperKeys): PaperKeys {
+function keysOf({ slug, title, lastFeedDate, lastRank, newestOn, sortTitle, topics }: PaperKeys): PaperKeys {
   return { slug, title, lastFeedDate, lastRank, newestOn, sortTitle, topics };
+}
+
+/**
+ * A whole state made at once, its papers straight into a segment (a first start
+ * without a saved index): what putPaper for each and one compact() would give.
+ */
+export class StateBuilder {
+  private readonly segment = new SegmentBuilder();
+  private readonly keys = new Map<number, PaperKeys>();
+
+  add(paper: StatePaper) {
+    this.segment.add(paper);
+    this.keys.set(paper.id, keysOf(paper));
+  }
+
+  get size(): number {
+    return this.segment.size;
+  }
+
+  build(): SearchState {
+    return createState(this.segment.build(), this.keys);
+  }
 }
 
 /** Adds a paper to the state, or replaces it when it is there already. */

@@ -3,7 +3,7 @@
 // be able to tell: the segment has to be the one putPaper + compact would make.
 import { describe, expect, it } from "vitest";
 import { SegmentBuilder } from "@/lib/search/builder";
-import { compact, createState, putPaper, selectHits, type StatePaper } from "@/lib/search/state";
+import { compact, createState, putPaper, selectHits, StateBuilder, type StatePaper } from "@/lib/search/state";
 import { parseQuery } from "@/lib/search/query";
 import type { Segment } from "@/lib/search/segment";
 import { tagPaper } from "@/lib/topics/tagger";
@@ -68,7 +68,9 @@ describe("building a segment directly", () => {
   it("answers searches exactly as the segment made through the delta", () => {
     const papers = samplePapers();
     const viaDelta = createState(throughDelta(papers), new Map(papers.map((p) => [p.id, p])));
-    const viaBuilder = createState(direct(papers), new Map(papers.map((p) => [p.id, p])));
+    const builder = new StateBuilder();
+    for (const p of papers) builder.add(p);
+    const viaBuilder = builder.build();
     for (const q of ["MATES", "pretraining data", '"language models"', "topic:multimodal", "Dolmq", "llm -vision"]) {
       const run = (s: typeof viaDelta) =>
         selectHits(
